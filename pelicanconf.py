@@ -1,0 +1,55 @@
+"""Site settings for building the bundled content (``make html``)."""
+
+AUTHOR = "SDG News Analysis"
+SITENAME = "SDG News Analysis"
+SITEURL = ""
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%d %B %Y"
+
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["sdg_portal"]
+
+# Autoescape everything a template prints; article bodies are marked safe explicitly.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Summaries are plain text written by editors, not Markdown: never raw HTML.
+FORMATTED_FIELDS = []
+
+ARTICLE_URL = "articles/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "articles/{date:%Y}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = "tag/index.html"
+ARCHIVES_URL = "archive/"
+ARCHIVES_SAVE_AS = "archive/index.html"
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives", "tags"]
+
+DEFAULT_PAGINATION = 10
+# Paginate into folders: "{name}{number}" would collide for slugs ending in digits.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# The SDG portal: see plugins/sdg_portal/settings.py for every SDG_* setting.
+SDG_STRICT = False

@@ -1,0 +1,76 @@
+"""``analyse(text)``: the goals, targets, indicators and figures of one article.
+
+The automatic part (:func:`detect`) finds labels with evidence; the editor's ``sdg:``
+block (:class:`~sdg_analysis.frontmatter.EditorInput`) is applied on top of it by
+:func:`apply_editor`: labels the editor lists are added or confirmed (origin
+``editor``), labels in ``exclude`` are removed with everything under them, and
+``auto: false`` leaves only what the editor wrote.
+"""
+
+from __future__ import annotations
+
+from . import codes as _codes
+from .framework import Framework, load_framework
+from .frontmatter import EditorInput
+from .model import EDITOR, Analysis, Label
+
+#: Part of the cache key of stored analyses: change it whenever rules or logic change.
+ANALYSER_VERSION = "0.1.0"
+
+
+def detect(text: str, framework: Framework) -> Analysis:
+    """The automatic analysis of plain text.
+
+    Not written yet: the rule-based analyser of issue 3 plugs in here. Until then
+    the analysis of an article is what its editor wrote.
+    """
+    return Analysis(version=ANALYSER_VERSION)
+
+
+def analyse(text: str, framework: Framework | None = None, editor: EditorInput | None = None) -> Analysis:
+    """Analyse the plain text of an article, then apply the editor's curation."""
+    fw = framework or load_framework()
+    editor = editor or EditorInput()
+    analysis = detect(text, fw) if editor.auto else Analysis(version=ANALYSER_VERSION)
+    analysis.auto = editor.auto
+    return apply_editor(analysis, editor)
+
+
+def _excluded(code: str, exclude: list[str]) -> bool:
+    return any(code == e or code.startswith(e + ".") for e in exclude)
+
+
+def apply_editor(analysis: Analysis, editor: EditorInput) -> Analysis:
+    """Add, confirm and exclude labels as the editor asked; keep parents consistent."""
+    for kind, codes in (("goal", editor.goals), ("target", editor.targets), ("indicator", editor.indicators)):
+        labels = analysis.labels(kind)
+        for code in codes:
+            label = analysis.label(code)
+            if label is None:
+                labels.append(Label(code=code, score=1.0, origin=EDITOR))
+            else:
+                label.origin = EDITOR
+
+    if editor.exclude:
+        analysis.goals[:] = [g for g in analysis.goals if not _excluded(g.code, editor.exclude)]
+        analysis.targets[:] = [t for t in analysis.targets if not _excluded(t.code, editor.exclude)]
+        analysis.indicators[:] = [i for i in analysis.indicators if not _excluded(i.code, editor.exclude)]
+        analysis.figures[:] = [
+            f
+            for f in analysis.figures
+            if not (f.target and _excluded(f.target, editor.exclude))
+            and not (f.indicator and _excluded(f.indicator, editor.exclude))
+        ]
+
+    # Every target's goal and every indicator's target is present.
+    goals = {g.code for g in analysis.goals}
+    targets = {t.code for t in analysis.targets}
+    analysis.indicators[:] = [i for i in analysis.indicators if _codes.target_of(i.code) in targets]
+    analysis.targets[:] = [t for t in analysis.targets if _codes.goal_of(t.code) in goals]
+
+    analysis.goals.sort(key=lambda label: _codes.sort_key(label.code))
+    analysis.targets.sort(key=lambda label: _codes.sort_key(label.code))
+    analysis.indicators.sort(key=lambda label: _codes.sort_key(label.code))
+    if editor.notes:
+        analysis.notes = editor.notes
+    return analysis

@@ -1,0 +1,120 @@
+"""The analysis of one article as plain objects.
+
+Every label (a goal, target or indicator the article addresses) says where it came
+from (the analyser or an editor) and carries its evidence: sentences of the article,
+with character offsets into the article's plain text and the terms that matched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from . import codes as _codes
+
+Origin = Literal["analyser", "editor"]
+ANALYSER: Origin = "analyser"
+EDITOR: Origin = "editor"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of the article that supports a label or reports a figure.
+
+    ``start``/``end`` are offsets of the sentence in the article's plain text
+    (:func:`sdg_analysis.text.plain_text`); ``marks`` are ``(start, end)`` spans of
+    the matched terms relative to the sentence, and ``terms`` the matched words.
+    """
+
+    sentence: str
+    start: int
+    end: int
+    terms: tuple[str, ...] = ()
+    marks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class Label:
+    """One goal, target or indicator assigned to an article."""
+
+    code: str
+    score: float = 0.0
+    origin: Origin = ANALYSER
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return _codes.kind_of(self.code)
+
+
+@dataclass
+class Figure:
+    """A quantity the article reports, tied to a target and, where it fits, an indicator."""
+
+    value: float
+    text: str
+    qualifier: str | None = None
+    counts: str | None = None
+    unit: str | None = None
+    high: float | None = None  # upper bound of a range ("between 200 and 300")
+    evidence: Evidence | None = None
+    target: str | None = None
+    indicator: str | None = None
+    score: float = 0.0
+    origin: Origin = ANALYSER
+
+    @property
+    def sentence(self) -> str | None:
+        return self.evidence.sentence if self.evidence else None
+
+
+@dataclass
+class Analysis:
+    """Goals, targets, indicators and figures of one article, each with its origin."""
+
+    goals: list[Label] = field(default_factory=list)
+    targets: list[Label] = field(default_factory=list)
+    indicators: list[Label] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    notes: str | None = None
+    auto: bool = True
+    version: str = ""
+
+    def labels(self, kind: str) -> list[Label]:
+        return {"goal": self.goals, "target": self.targets, "indicator": self.indicators}[kind]
+
+    def all_labels(self) -> list[Label]:
+        return [*self.goals, *self.targets, *self.indicators]
+
+    def label(self, code: str) -> Label | None:
+        for label in self.labels(_codes.kind_of(code)):
+            if label.code == code:
+                return label
+        return None
+
+    @property
+    def goal_codes(self) -> list[str]:
+        return [label.code for label in self.goals]
+
+    @property
+    def target_codes(self) -> list[str]:
+        return [label.code for label in self.targets]
+
+    @property
+    def indicator_codes(self) -> list[str]:
+        return [label.code for label in self.indicators]
+
+    def targets_of(self, goal: str) -> list[Label]:
+        return [t for t in self.targets if _codes.goal_of(t.code) == goal]
+
+    def indicators_of(self, target: str) -> list[Label]:
+        return [i for i in self.indicators if _codes.target_of(i.code) == target]
+
+    def figures_of(self, code: str) -> list[Figure]:
+        """Figures tied to an indicator, or to a target without an indicator."""
+        if _codes.kind_of(code) == "indicator":
+            return [f for f in self.figures if f.indicator == code]
+        return [f for f in self.figures if f.target == code and f.indicator is None]
+
+    def __bool__(self) -> bool:
+        return bool(self.goals or self.targets or self.indicators or self.figures)

@@ -1,0 +1,117 @@
+"""Render an article's analysis into HTML fragments through Jinja2 templates.
+
+The fragments live in ``templates/sdg/`` of this package; a theme overrides any of
+them by shipping a template of the same name (``templates/sdg/analysis.html``), the
+way mkdocs-material lets a theme override its tags listing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable, Iterable
+
+from markupsafe import Markup, escape
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+
+from .framework import Framework, load_framework
+from .model import Analysis, Evidence
+
+UrlFor = Callable[[str], str]
+
+
+def mark_terms(evidence: Evidence) -> Markup:
+    """The evidence sentence, escaped, with its matched terms in ``<mark>``."""
+    sentence = evidence.sentence
+    spans = sorted(
+        (s, e) for s, e in evidence.marks if 0 <= s < e <= len(sentence)
+    )
+    out, pos = [], 0
+    for s, e in spans:
+        if s < pos:
+            continue
+        out.append(escape(sentence[pos:s]))
+        out.append(Markup("<mark>%s</mark>") % sentence[s:e])
+        pos = e
+    out.append(escape(sentence[pos:]))
+    return Markup("").join(out)
+
+
+@lru_cache(maxsize=8)
+def environment(template_dirs: tuple[str, ...] = ()) -> Environment:
+    """One Jinja2 environment per set of override folders, built once."""
+    loaders = [FileSystemLoader(list(template_dirs))] if template_dirs else []
+    loaders.append(PackageLoader("sdg_analysis", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["mark_terms"] = mark_terms
+    return env
+
+
+def _context(analysis: Analysis, framework: Framework, url_for: UrlFor, siteurl: str, **extra) -> dict:
+    return {
+        "analysis": analysis,
+        "fw": framework,
+        "url_for": url_for,
+        "siteurl": siteurl,
+        **extra,
+    }
+
+
+def render_section(
+    analysis: Analysis,
+    url_for: UrlFor,
+    *,
+    framework: Framework | None = None,
+    siteurl: str = "",
+    template_dirs: Iterable[str] = (),
+    heading_level: int = 2,
+    anchor_prefix: str = "sdg",
+) -> Markup:
+    """The four sections of an analysed article: goals, targets, indicators, table."""
+    env = environment(tuple(template_dirs))
+    template = env.get_template("sdg/analysis.html")
+    return Markup(
+        template.render(
+            _context(
+                analysis,
+                framework or load_framework(),
+                url_for,
+                siteurl,
+                h=heading_level,
+                prefix=anchor_prefix,
+            )
+        )
+    )
+
+
+def render_indicator_table(
+    analysis: Analysis,
+    url_for: UrlFor,
+    *,
+    framework: Framework | None = None,
+    siteurl: str = "",
+    template_dirs: Iterable[str] = (),
+    heading_level: int = 2,
+    anchor_prefix: str = "sdg",
+) -> Markup:
+    """The table "SDGs, targets and indicators" alone."""
+    env = environment(tuple(template_dirs))
+    template = env.get_template("sdg/indicator_table.html")
+    return Markup(
+        template.render(
+            _context(
+                analysis,
+                framework or load_framework(),
+                url_for,
+                siteurl,
+                h=heading_level,
+                prefix=anchor_prefix,
+            )
+        )
+    )

@@ -1,0 +1,15 @@
+"""Pelican entry point: connect the portal's handlers to Pelican's signals."""
+
+from pelican import signals
+
+from .content import attach_analyses
+from .generator import get_generators
+from .reader import add_reader
+from .settings import initialise_settings
+
+
+def register():
+    signals.initialized.connect(initialise_settings)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_finalized.connect(attach_analyses)
+    signals.get_generators.connect(get_generators)
