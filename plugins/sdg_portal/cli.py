@@ -1,15 +1,13 @@
-"""The editors' command line: ``sdg-portal``."""
+"""The editors' command line: ``sdg-portal check | analyse FILE | classify | codes QUERY | new``.
+
+Each command lives in its own module under ``commands/``; this group only collects them.
+"""
 
 from __future__ import annotations
 
-import json
-import sys
-
 import click
 
-from sdg_analysis import analyse, load_framework
-from sdg_analysis.export import analysis_to_dict
-from sdg_analysis.text import markdown_to_text
+from .commands import COMMANDS
 
 
 @click.group()
@@ -18,23 +16,8 @@ def main():
     """Tools for editors of the SDG news-analysis portal."""
 
 
-@main.command("analyse")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def analyse_command(file, fmt):
-    """Show the automatic analysis of one article FILE."""
-    with open(file, encoding="utf-8") as handle:
-        text = markdown_to_text(handle.read())
-    result = analyse(text, load_framework())
-    if fmt == "json":
-        json.dump(analysis_to_dict(result), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return
-    fw = load_framework()
-    for label in result.goals:
-        click.echo(f"SDG {label.code}  {fw[label.code].short}  ({label.score:.2f})")
-    for label in result.targets:
-        click.echo(f"  {label.code}  ({label.score:.2f})")
+for command in COMMANDS:
+    main.add_command(command)
 
 
 if __name__ == "__main__":
