@@ -13,13 +13,14 @@ from . import codes as _codes
 from .framework import Framework, load_framework
 from .frontmatter import EditorInput
 from .model import EDITOR, Analysis, Label
+from .text import Sentence, split_sentences
 
 #: Part of the cache key of stored analyses: change it whenever rules or logic change.
 ANALYSER_VERSION = "0.1.0"
 
 
-def detect(text: str, framework: Framework) -> Analysis:
-    """The automatic analysis of plain text.
+def detect(text: str, framework: Framework, sentences: list[Sentence]) -> Analysis:
+    """The automatic analysis of plain text split into ``sentences``.
 
     Not written yet: the rule-based analyser of issue 3 plugs in here. Until then
     the analysis of an article is what its editor wrote.
@@ -31,7 +32,8 @@ def analyse(text: str, framework: Framework | None = None, editor: EditorInput |
     """Analyse the plain text of an article, then apply the editor's curation."""
     fw = framework or load_framework()
     editor = editor or EditorInput()
-    analysis = detect(text, fw) if editor.auto else Analysis(version=ANALYSER_VERSION)
+    sentences = split_sentences(text)
+    analysis = detect(text, fw, sentences) if editor.auto else Analysis(version=ANALYSER_VERSION)
     analysis.auto = editor.auto
     return apply_editor(analysis, editor)
 
