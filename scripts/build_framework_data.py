@@ -12,6 +12,7 @@ attribution in ``about``; ``LICENSE.sdg-translations`` sits beside the output.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import unicodedata
@@ -20,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference" / "sdg-framework.json"
 OUTPUT = ROOT / "plugins" / "sdg_analysis" / "data" / "sdg-framework.json"
+# Codes, English titles and colours of the reference, for tests on machines without it.
+SNAPSHOT = ROOT / "tests" / "fixtures" / "sdg-reference-snapshot.json"
 SCHEMA_VERSION = 1
 
 
@@ -61,11 +64,26 @@ def build(reference: dict) -> dict:
     }
 
 
+def snapshot(reference_bytes: bytes, reference: dict) -> dict:
+    return {
+        "about": "Codes, English titles and goal colours of ../shared/reference/sdg-framework.json, "
+        "kept so the framework test can run where the shared folder is absent.",
+        "sha256": hashlib.sha256(reference_bytes).hexdigest(),
+        "goals": {str(g["code"]): [g["title"]["en"], g["color"]] for g in reference["goals"]},
+        "targets": {str(t["code"]): t["title"]["en"] for t in reference["targets"]},
+        "indicators": {str(i["code"]): i["title"]["en"] for i in reference["indicators"]},
+    }
+
+
 def main(argv: list[str]) -> int:
     reference_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_REFERENCE
-    reference = json.loads(reference_path.read_text(encoding="utf-8"))
+    raw = reference_path.read_bytes()
+    reference = json.loads(raw.decode("utf-8"))
     data = build(reference)
     OUTPUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    SNAPSHOT.write_text(
+        json.dumps(snapshot(raw, reference), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     print(
         f"wrote {OUTPUT.relative_to(ROOT)}: {len(data['goals'])} goals, "
         f"{len(data['targets'])} targets, {len(data['indicators'])} indicators"

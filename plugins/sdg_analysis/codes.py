@@ -19,6 +19,9 @@ CODE_RE = re.compile(
     rf"^(?P<goal>{_GOAL})(?:\.(?P<target>{_TARGET_PART})(?:\.(?P<indicator>{_INDICATOR_PART}))?)?$"
 )
 
+#: Anything shaped like a code, existing or not ("18", "8.99", "16.2.9"), for messages.
+SHAPE_RE = re.compile(r"^[0-9]{1,3}(?:\.(?:[0-9]{1,3}|[a-z]))?(?:\.[0-9]{1,3})?$")
+
 #: How a code may be written in running text or by an editor: "SDG 8", "Goal 8",
 #: "target 8.7", "8.a". Used by the analyser's explicit-reference channel.
 LOOSE_CODE_RE = re.compile(r"\b(?:1[0-7]|[1-9])(?:\.(?:[1-9][0-9]?|[a-z]))?(?:\.[1-9][0-9]?)?\b")

@@ -134,7 +134,11 @@ class _Validator:
         try:
             code = _codes.normalise(value)
         except _codes.CodeError as exc:
-            self.report("error", str(exc), *key)
+            shaped = str(value).strip().lower() if isinstance(value, (str, int)) else ""
+            if isinstance(value, bool) or not _codes.SHAPE_RE.match(shaped):
+                self.report("error", str(exc), *key)
+            else:
+                self.report("error", self.unknown_code_message(shaped), *key)
             return None
         if not self.fw.exists(code):
             self.report("error", self.unknown_code_message(code), *key)
@@ -144,14 +148,15 @@ class _Validator:
     def unknown_code_message(self, code: str) -> str:
         kind = _codes.kind_of(code)
         parent = _codes.parent_of(code)
+        article = "an" if kind == "indicator" else "a"
         if kind == "goal":
             return f"{code} is not a goal; goals are numbered 1 to 17"
         if not self.fw.exists(parent):
-            return f"{code} is not a {kind}: {parent} does not exist"
+            return f"{code} is not {article} {kind}: {parent} does not exist"
         siblings = [c.code for c in self.fw.children(parent)]
         # closest by spelling, then by numeric neighbours: "16.11" -> 16.1, 16.10
         options = closest(code, siblings, n=2, cutoff=0.5)
-        return f"{code} is not a {kind} of {self.fw[parent].kind} {parent}" + did_you_mean(
+        return f"{code} is not {article} {kind} of {self.fw[parent].kind} {parent}" + did_you_mean(
             _codes.sorted_codes(options)
         )
 

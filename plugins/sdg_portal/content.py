@@ -15,6 +15,11 @@ from sdg_analysis.problems import Problem
 from sdg_analysis.text import plain_text
 
 logger = logging.getLogger(__name__)
+# Pelican's loggers drop a warning already logged once in the process; a problem must
+# be reported again on every rebuild of `make serve`, so this one keeps every record.
+problem_logger = logging.getLogger("sdg_portal.problems")
+if hasattr(problem_logger, "disable_filter"):
+    problem_logger.disable_filter()
 
 
 class SdgContentError(Exception):
@@ -60,7 +65,7 @@ def attach_analyses(generator) -> None:
     for article in contents:
         found = analyse_article(article, settings, fw)
         for problem in found:
-            logger.warning("%s", problem.format())
+            problem_logger.warning("%s", problem.format())
         problems.extend(found)
     generator.context.setdefault("sdg_problems", []).extend(problems)
     if problems and settings.get("SDG_STRICT"):

@@ -1,0 +1,68 @@
+"""The four injected sections and the table "SDGs, targets and indicators"."""
+
+from bs4 import BeautifulSoup
+
+from sdg_analysis import EditorInput, analyse
+from sdg_analysis.model import Evidence
+from sdg_analysis.render import mark_terms, render_indicator_table, render_section
+
+
+def url_for(code):
+    return f"sdg/{code.replace('.', '-')}/"
+
+
+def myawaddy_like():
+    editor = EditorInput(
+        goals=["8", "16", "17"],
+        targets=["8.7", "16.2", "16.3", "16.a", "17.17"],
+        indicators=["16.2.2"],
+        auto=False,
+    )
+    return analyse("Some text.", editor=editor)
+
+
+def test_four_sections_in_order():
+    soup = BeautifulSoup(render_section(myawaddy_like(), url_for, siteurl="https://x.org"), "html.parser")
+    headings = [h.get_text() for h in soup.find_all(["h3"])]
+    assert headings == ["SDGs addressed", "Targets", "Indicators", "SDGs, targets and indicators"]
+
+
+def test_every_goal_and_target_links_to_its_page():
+    soup = BeautifulSoup(render_section(myawaddy_like(), url_for, siteurl="https://x.org"), "html.parser")
+    hrefs = {a["href"] for a in soup.find_all("a")}
+    for code in ["8", "16", "17", "8.7", "16.2", "16.3", "16.a", "17.17", "16.2.2"]:
+        assert f"https://x.org/{url_for(code)}" in hrefs, code
+
+
+def test_table_is_accessible_and_has_one_row_per_target():
+    html = render_indicator_table(myawaddy_like(), url_for)
+    soup = BeautifulSoup(html, "html.parser")
+    table = soup.find("table")
+    assert table.caption.get_text(strip=True)
+    assert [th["scope"] for th in table.thead.find_all("th")] == ["col", "col", "col"]
+    rows = table.tbody.find_all("tr")
+    row_heads = [r.find("th", scope="row").a.get_text() for r in rows]
+    assert row_heads == ["8.7", "16.2", "16.3", "16.a", "17.17"]
+    goal_cells = [r.find("td").find("a", class_="sdg-badge").get_text() for r in rows]
+    assert goal_cells == ["SDG 8", "SDG 16", "SDG 16", "SDG 16", "SDG 17"]
+    indicators = [[a.get_text() for a in r.find_all("td")[1].find_all("a")] for r in rows]
+    assert indicators == [[], ["16.2.2"], [], [], []]
+
+
+def test_goal_without_targets_still_has_a_row():
+    analysis = analyse("x", editor=EditorInput(goals=["13"], auto=False))
+    soup = BeautifulSoup(render_indicator_table(analysis, url_for), "html.parser")
+    rows = soup.find("tbody").find_all("tr")
+    assert len(rows) == 1 and "SDG 13" in rows[0].get_text()
+
+
+def test_hostile_text_is_escaped():
+    analysis = analyse("x", editor=EditorInput(goals=["1"], notes='<script>alert(1)</script>"><img onerror=x>', auto=False))
+    html = str(render_section(analysis, url_for))
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_marked_terms():
+    ev = Evidence("People were <forced> to work.", 0, 28, ("forced",), ((12, 20),))
+    assert str(mark_terms(ev)) == "People were <mark>&lt;forced&gt;</mark> to work."
