@@ -47,9 +47,20 @@ class Label:
         return _codes.kind_of(self.code)
 
 
+#: What a figure measures: people or things counted, a percentage, an amount of money,
+#: a rate ("per 100,000"), a physical measure (tonnes, hectares, MW), a duration, or a
+#: bare non-integer number.
+FigureKind = Literal["count", "percent", "money", "rate", "measure", "duration", "number"]
+
+
 @dataclass
 class Figure:
-    """A quantity the article reports, tied to a target and, where it fits, an indicator."""
+    """A quantity the article reports, tied to a target and, where it fits, an indicator.
+
+    ``text`` is the quantity as written ("US$3 billion", "40 per cent", "Fifteen"),
+    without its qualifier; ``value`` is the number it stands for (3e9, 40, 15) and
+    ``high`` the upper bound of a range. ``currency`` is an ISO 4217 code for money.
+    """
 
     value: float
     text: str
@@ -62,6 +73,8 @@ class Figure:
     indicator: str | None = None
     score: float = 0.0
     origin: Origin = ANALYSER
+    kind: FigureKind = "count"
+    currency: str | None = None
 
     @property
     def sentence(self) -> str | None:
