@@ -35,7 +35,7 @@ CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "archives", "tags"]
+DIRECT_TEMPLATES = ["index", "archives", "tags", "404"]
 
 DEFAULT_PAGINATION = 10
 # Paginate into folders: "{name}{number}" would collide for slugs ending in digits.

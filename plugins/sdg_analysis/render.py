@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
+from .anchors import anchor_id
 from .framework import Framework, load_framework
 from .model import Analysis, Evidence
 
@@ -50,6 +51,7 @@ def environment(template_dirs: tuple[str, ...] = ()) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["mark_terms"] = mark_terms
+    env.globals["anchor_id"] = anchor_id
     return env
 
 
@@ -59,6 +61,7 @@ def _context(analysis: Analysis, framework: Framework, url_for: UrlFor, siteurl:
         "fw": framework,
         "url_for": url_for,
         "siteurl": siteurl,
+        "anchors": frozenset(),
         **extra,
     }
 
@@ -72,8 +75,13 @@ def render_section(
     template_dirs: Iterable[str] = (),
     heading_level: int = 2,
     anchor_prefix: str = "sdg",
+    anchors: frozenset[str] | set[str] = frozenset(),
 ) -> Markup:
-    """The four sections of an analysed article: goals, targets, indicators, table."""
+    """The four sections of an analysed article: goals, targets, indicators, table.
+
+    ``anchors`` are the evidence anchor ids placed in the article body
+    (:func:`sdg_analysis.anchors.add_anchors`); quotes link to them.
+    """
     env = environment(tuple(template_dirs))
     template = env.get_template("sdg/analysis.html")
     return Markup(
@@ -85,6 +93,7 @@ def render_section(
                 siteurl,
                 h=heading_level,
                 prefix=anchor_prefix,
+                anchors=anchors,
             )
         )
     )

@@ -1,24 +1,47 @@
-"""SdgGenerator: the site-wide SDG index, the injected sections, and the SDG pages.
+"""SdgGenerator: the site-wide SDG index, cross-links, injected sections, and SDG pages.
 
 Pelican runs plugin generators after the articles are read and before anything is
-written, so ``generate_context`` can build the index and render each article's
-sections (``article.sdg_html``) in time for the article pages; ``generate_output``
-writes the all-goals page and a page per goal, target and indicator.
+written, so ``generate_context`` computes everything across articles once (index,
+related articles, figures per indicator, charts) and renders each article's
+sections in time for the article pages; ``generate_output`` writes the all-goals
+page, a page per goal, target and indicator, their feeds and the open data.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+from collections import defaultdict
 
 from pelican.generators import Generator
 
-from sdg_analysis import load_framework
-from sdg_analysis.links import build_index
+from sdg_analysis import ANALYSER_VERSION, load_framework
+from sdg_analysis import charts, links
+from sdg_analysis.anchors import add_anchors, anchor_id
+from sdg_analysis.opendata import article_record, dumps_safe, figures_csv, schema_text, site_export
 from sdg_analysis.render import render_section
 
+from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
+from .sitemap import SitemapRecorder
+from .structured import article_jsonld
 from .urls import SdgUrls
 
 logger = logging.getLogger(__name__)
+
+
+class FigureRef:
+    """A figure as listed on goal, target and indicator pages: the figure and its article."""
+
+    __slots__ = ("figure", "article", "anchor")
+
+    def __init__(self, figure, article, anchor: str | None):
+        self.figure = figure
+        self.article = article
+        self.anchor = anchor
+
+    @property
+    def href(self) -> str:
+        return f"{self.article.url}#{self.anchor}" if self.anchor else f"{self.article.url}#sdg-indicators"
 
 
 class SdgGenerator(Generator):
@@ -27,39 +50,100 @@ class SdgGenerator(Generator):
         self.framework = load_framework()
         self.urls = SdgUrls(self.settings)
         self.index = None
+        self.figures: dict[str, list[FigureRef]] = {}
+        self.sitemap = SitemapRecorder(self.settings, self.output_path)
 
     # -- context -------------------------------------------------------------
-    def _all_articles(self):
-        ctx = self.context
-        return [a for a in (*ctx.get("articles", ()), *ctx.get("hidden_articles", ())) if hasattr(a, "sdg")]
-
-    def _drafts(self):
-        generator_articles = []
-        for key in ("drafts", "drafts_translations", "translations", "hidden_translations"):
-            generator_articles.extend(a for a in self.context.get(key, ()) if hasattr(a, "sdg"))
-        return generator_articles
+    def _rendered(self):
+        """Every article whose page is written: published, hidden, drafts, translations."""
+        seen, out = set(), []
+        for key in ("articles", "hidden_articles", "drafts", "translations", "drafts_translations", "hidden_translations"):
+            for article in self.context.get(key, ()):
+                if hasattr(article, "sdg") and id(article) not in seen:
+                    seen.add(id(article))
+                    out.append(article)
+        return out
 
     def generate_context(self):
+        settings = self.settings
         published = [a for a in self.context.get("articles", ()) if hasattr(a, "sdg")]
-        self.index = build_index((a, a.sdg) for a in published)
-        siteurl = self.settings.get("SITEURL", "")
-        for article in (*self._all_articles(), *self._drafts()):
+        self.index = index = links.build_index((a, a.sdg, a.date) for a in published)
+
+        self._cross_link(published)
+        self._collect_figures(published)
+
+        siteurl = settings.get("SITEURL", "")
+        for article in self._rendered():
+            evidences = [ev for label in article.sdg.all_labels() for ev in label.evidence]
+            evidences += [f.evidence for f in article.sdg.figures if f.evidence]
+            placed: set[str] = set()
+            if evidences:
+                article._content, placed = add_anchors(article._content, evidences)
+            article.sdg_anchors = placed
             article.sdg_html = render_section(
                 article.sdg,
                 self.urls.url,
                 framework=self.framework,
                 siteurl=siteurl,
                 template_dirs=self._templates_path,
+                anchors=placed,
             )
+            article.sdg_jsonld = dumps_safe(article_jsonld(article, settings, self.framework))
+
+        months = links.month_range(index)
+        goal_codes = [g.code for g in self.framework.goals]
         self.context.update(
             {
                 "sdg_framework": self.framework,
                 "sdg_goals": self.framework.goals,
-                "sdg_index": self.index,
+                "sdg_index": index,
                 "sdg_url": self.urls.url,
                 "sdg_index_url": self.urls.index_url,
+                "sdg_figures": self.figures,
+                "sdg_matrix": charts.matrix(goal_codes, links.cooccurrence(index)),
+                "sdg_timelines": {g: charts.timeline(months, links.monthly_counts(index, g)) for g in goal_codes},
+                "sdg_feed_categories": {a.url: goal_categories(a, self.framework) for a in self._rendered()},
+                "sdg_feed_url": self._feed_url,
+                "sdg_data_urls": {
+                    key: settings.get(f"SDG_DATA_{key.upper()}")
+                    for key in ("json", "csv", "schema")
+                    if settings.get(f"SDG_DATA_{key.upper()}")
+                },
             }
         )
+
+    def _cross_link(self, published):
+        index = self.index
+        related = links.related(index, k=self.settings["SDG_RELATED_MAX"])
+        per_goal = self.settings["SDG_MORE_PER_GOAL"]
+        items = index.items
+        for i, article in enumerate(published):
+            article.sdg_related = [items[j] for j in related[i]]
+            article.sdg_more = [
+                (self.framework.goal(goal), [items[j] for j in ids])
+                for goal, ids in links.latest_by_goal(index, i, per_goal).items()
+                if ids
+            ]
+            # published is newest first: the previous article is older, the next newer
+            article.sdg_previous = items[i + 1] if i + 1 < len(items) else None
+            article.sdg_next = items[i - 1] if i > 0 else None
+
+    def _collect_figures(self, published):
+        figures: dict[str, list[FigureRef]] = defaultdict(list)
+        for article in published:  # newest first
+            for fig in article.sdg.figures:
+                code = fig.indicator or fig.target
+                if not code:
+                    continue
+                ref = FigureRef(fig, article, anchor_id(fig.evidence) if fig.evidence else None)
+                figures[code].append(ref)
+        self.figures = dict(figures)
+
+    def _feed_url(self, code: str) -> str | None:
+        node = self.framework[code]
+        if not self.index.count(code) or not self.settings.get("SDG_FEED_ATOM"):
+            return None
+        return feed_url(self.context, feed_path(self.settings, node.code, node.slug))
 
     # -- output --------------------------------------------------------------
     def generate_output(self, writer):
@@ -86,6 +170,8 @@ class SdgGenerator(Generator):
                         sdg_target=target,
                         sdg_indicator=indicator,
                     )
+        write_sdg_feeds(self, writer)
+        self._write_data()
 
     def _write_listing(self, writer, template_name, node, relative, **kwargs):
         articles = self.index.items_for(node.code)
@@ -100,9 +186,40 @@ class SdgGenerator(Generator):
             url=url,
             page_name=url.rstrip("/") or "index",
             sdg_node=node,
-            articles=articles,
+            sdg_feed=self._feed_url(node.code) if node.kind != "indicator" else None,
             **kwargs,
         )
+
+    def _write_data(self):
+        settings = self.settings
+        siteurl = settings.get("SITEURL", "")
+        records = [
+            article_record(
+                title=a.title,
+                date=a.date,
+                url=f"{siteurl}/{a.url}",
+                analysis=a.sdg,
+                framework=self.framework,
+                source=getattr(a, "source", None),
+                summary=a.metadata.get("summary"),
+                tags=[str(t) for t in getattr(a, "tags", ())],
+            )
+            for a in self.index.items
+        ]
+        files = {
+            settings.get("SDG_DATA_JSON"): lambda: dumps_safe(
+                site_export(records, site_url=siteurl, analyser_version=ANALYSER_VERSION), indent=1
+            ),
+            settings.get("SDG_DATA_CSV"): lambda: figures_csv(records),
+            settings.get("SDG_DATA_SCHEMA"): schema_text,
+        }
+        for rel, make in files.items():
+            if not rel:
+                continue
+            path = os.path.join(self.output_path, rel)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                fh.write(make())
 
 
 def get_generators(pelican):

@@ -3,6 +3,7 @@
 from pelican import signals
 
 from .content import attach_analyses
+from .feeds import add_goal_categories
 from .generator import get_generators
 from .reader import add_reader
 from .settings import initialise_settings
@@ -13,3 +14,4 @@ def register():
     signals.readers_init.connect(add_reader)
     signals.article_generator_finalized.connect(attach_analyses)
     signals.get_generators.connect(get_generators)
+    signals.feed_generated.connect(add_goal_categories)

@@ -26,13 +26,33 @@ DEFAULTS: dict[str, object] = {
     "SDG_STRICT": False,  # fail the build on any problem in the content
     "SDG_LANGUAGE": "en",  # language of official titles shown
     # Pages
-    "SDG_GOAL_PAGINATION": 10,  # articles per goal page (None: DEFAULT_PAGINATION)
+    "SDG_GOAL_PAGINATION": 10,  # articles per goal/target/indicator page (None: DEFAULT_PAGINATION)
+    # Cross-links on article pages
+    "SDG_RELATED_MAX": 5,  # "Related articles"
+    "SDG_MORE_PER_GOAL": 3,  # "More on SDG n", per goal
+    # Feeds: one per goal and per target with articles ({code}, {slug}); "" for none
+    "SDG_FEED_ATOM": "feeds/sdg-{slug}.atom.xml",
+    "SDG_FEED_MAX_ITEMS": 20,
+    # Open data ("" to skip a file)
+    "SDG_DATA_JSON": "data/articles.json",
+    "SDG_DATA_CSV": "data/figures.csv",
+    "SDG_DATA_SCHEMA": "data/articles.schema.json",
+    # sitemap.xml and robots.txt
+    "SDG_SITEMAP": True,
+    "SDG_SITEMAP_EXCLUDE": ["404.html"],
 }
 
-TYPES: dict[str, tuple[type, ...]] = {
-    key: (bool,) if isinstance(value, bool) else (int, type(None)) if key.endswith("PAGINATION") else (type(value),)
-    for key, value in DEFAULTS.items()
-}
+def _types(key: str, value: object) -> tuple[type, ...]:
+    if isinstance(value, bool):
+        return (bool,)
+    if key.endswith("PAGINATION") or key.endswith("MAX_ITEMS"):
+        return (int, type(None))
+    if isinstance(value, list):
+        return (list, tuple)
+    return (type(value),)
+
+
+TYPES: dict[str, tuple[type, ...]] = {key: _types(key, value) for key, value in DEFAULTS.items()}
 
 PAGINATED = ("sdg_goal", "sdg_target", "sdg_indicator")
 

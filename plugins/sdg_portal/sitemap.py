@@ -1,0 +1,76 @@
+"""``sitemap.xml`` with every page Pelican wrote, and ``robots.txt`` pointing at it.
+
+Pages are collected as they are written (``content_written``), so goal, target,
+indicator, tag and paginated pages are all in, whichever generator wrote them. No
+build timestamps: an article's ``lastmod`` is its own modified or publication date,
+so two builds of the same content give the same file. The recorder belongs to the
+SDG generator of one build (Pelican holds signal receivers weakly, so a rebuild's
+new generator replaces it).
+"""
+
+from __future__ import annotations
+
+import os
+from xml.sax.saxutils import escape
+
+from pelican import signals
+
+
+def _url_of(rel: str) -> str:
+    rel = rel.replace(os.sep, "/")
+    if rel == "index.html":
+        return ""
+    if rel.endswith("/index.html"):
+        return rel[: -len("index.html")]
+    return rel
+
+
+class SitemapRecorder:
+    def __init__(self, settings: dict, output_path: str):
+        self.settings = settings
+        self.output = os.path.abspath(output_path)
+        self.pages: dict[str, str | None] = {}
+        signals.content_written.connect(self.record_page)
+        signals.finalized.connect(self.write)
+
+    def record_page(self, path, context=None) -> None:
+        if not str(path).endswith(".html"):
+            return
+        content = (context or {}).get("article") or (context or {}).get("page")
+        lastmod = None
+        if content is not None and getattr(content, "date", None):
+            when = getattr(content, "modified", None) or content.date
+            lastmod = when.date().isoformat() if hasattr(when, "date") else str(when)
+        self.pages[os.path.abspath(path)] = lastmod
+
+    def entries(self) -> list[tuple[str, str | None]]:
+        siteurl = self.settings.get("SITEURL", "").rstrip("/")
+        excluded = set(self.settings.get("SDG_SITEMAP_EXCLUDE") or ())
+        out = []
+        for path, lastmod in self.pages.items():
+            if not path.startswith(self.output + os.sep):
+                continue
+            rel = os.path.relpath(path, self.output).replace(os.sep, "/")
+            if rel in excluded:
+                continue
+            out.append((f"{siteurl}/{_url_of(rel)}", lastmod))
+        return sorted(out)
+
+    def write(self, pelican=None) -> None:
+        signals.content_written.disconnect(self.record_page)
+        signals.finalized.disconnect(self.write)
+        if not self.settings.get("SDG_SITEMAP", True):
+            return
+        siteurl = self.settings.get("SITEURL", "").rstrip("/")
+        lines = [
+            '<?xml version="1.0" encoding="utf-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        ]
+        for loc, lastmod in self.entries():
+            mod = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
+            lines.append(f"<url><loc>{escape(loc)}</loc>{mod}</url>")
+        lines.append("</urlset>")
+        with open(os.path.join(self.output, "sitemap.xml"), "w", encoding="utf-8") as fh:
+            fh.write("\n".join(lines) + "\n")
+        with open(os.path.join(self.output, "robots.txt"), "w", encoding="utf-8") as fh:
+            fh.write(f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n")
