@@ -12,10 +12,14 @@ from those posting lists, never from comparing all pairs:
    number of shared goals, then by nearness in date;
 3. when targets give fewer than ``k`` candidates, the articles nearest in date on
    each shared goal's list fill up the rest.
+
+A target shared by more than ``window`` articles contributes its ``window``
+nearest in date (see :func:`related`), which keeps the work per article bounded.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -79,46 +83,52 @@ def build_index(entries: Iterable[tuple[T, Analysis, object]]) -> SdgIndex[T]:
 
 
 # -- related articles ------------------------------------------------------------
-def related(index: SdgIndex, k: int = 5, fill_window: int = 8) -> list[list[int]]:
-    """For every item id, the ids of up to ``k`` related items, best first."""
+def _nearest(ids: list[int], keys: list[int], day: int, window: int) -> list[int]:
+    """The ``window`` ids of a date-sorted posting list nearest to ``day``."""
+    if len(ids) <= window:
+        return ids
+    pos = bisect_left(keys, day)
+    lo = max(0, min(pos - window // 2, len(ids) - window))
+    return ids[lo : lo + window]
+
+
+def related(index: SdgIndex, k: int = 5, window: int = 60) -> list[list[int]]:
+    """For every item id, the ids of up to ``k`` related items, best first.
+
+    A posting list longer than ``window`` (a target or goal shared by many articles)
+    contributes only its ``window`` entries nearest in date: among many articles
+    sharing a common target, the nearest in date would win the tie-break anyway,
+    and the cost per article stays bounded however large the corpus grows.
+    """
     n = len(index)
-    weight = {
-        code: math.log(1 + n / len(ids))
-        for code, ids in index.postings.items()
-        if _codes.kind_of(code) == "target"
-    }
-    goal_sets = [frozenset(a.goal_codes) for a in index.analyses]
     days = index.days
-    # goal posting lists sorted by date, for filling up by nearness
-    by_day = {
-        g: sorted(index.postings.get(g, ()), key=days.__getitem__) for g in {g for s in goal_sets for g in s}
-    }
-    by_day_keys = {g: [days[i] for i in ids] for g, ids in by_day.items()}
+    date_sorted = {code: sorted(ids, key=days.__getitem__) for code, ids in index.postings.items()}
+    date_keys = {code: [days[i] for i in ids] for code, ids in date_sorted.items()}
+    weight = {code: math.log(1 + n / len(ids)) for code, ids in index.postings.items()}
+    goal_bit = {str(g): 1 << g for g in range(1, 18)}
+    masks = [sum(goal_bit[g] for g in a.goal_codes) for a in index.analyses]
 
     out: list[list[int]] = []
     for i, analysis in enumerate(index.analyses):
-        scores: dict[int, float] = defaultdict(float)
+        day_i, mask_i = days[i], masks[i]
+        scores: dict[int, float] = {}
+        get = scores.get
         for code in analysis.target_codes:
-            w = weight.get(code)
-            if w is None:
-                continue
-            for j in index.postings[code]:
-                scores[j] += w
+            w = weight[code]
+            for j in _nearest(date_sorted[code], date_keys[code], day_i, window):
+                scores[j] = get(j, 0.0) + w
         scores.pop(i, None)
-        goals_i = goal_sets[i]
-        day_i = days[i]
         if len(scores) < k:
-            for g in goals_i:
-                ids, keys = by_day[g], by_day_keys[g]
-                pos = bisect_left(keys, day_i)
-                for j in ids[max(0, pos - fill_window) : pos + fill_window]:
+            for code in analysis.goal_codes:
+                for j in _nearest(date_sorted[code], date_keys[code], day_i, 2 * k + 1):
                     if j != i and j not in scores:
                         scores[j] = 0.0
-        ranked = sorted(
+        ranked = heapq.nsmallest(
+            k,
             scores,
-            key=lambda j: (-round(scores[j], 9), -len(goals_i & goal_sets[j]), abs(days[j] - day_i), j),
+            key=lambda j: (-round(scores[j], 9), -(mask_i & masks[j]).bit_count(), abs(days[j] - day_i), j),
         )
-        out.append(ranked[:k])
+        out.append(ranked)
     return out
 
 
