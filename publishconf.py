@@ -1,19 +1,27 @@
 """Settings for publishing (``make publish``): absolute URLs, strict content checks.
 
-SITEURL comes from the environment so that a deploy workflow can set it, e.g.
-``SITEURL=https://owner.github.io/repo make publish``.
+The deployment sets two environment variables (see the README, "Deploying"):
+
+- ``SITEURL``: where the site lives, with no trailing slash; a sub-path works,
+  e.g. ``SITEURL=https://owner.github.io/repo make publish``.
+- ``CNAME``: optional custom domain, e.g. ``news.example.org``; the build then
+  writes a ``CNAME`` file (``SDG_CNAME``, plugins/sdg_portal/deploy.py).
 """
 
 import os
 import sys
 
-sys.path.append(os.curdir)
+# Found next to this file, whatever the working folder.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("SITEURL", "https://example.org").rstrip("/")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# Static hosting: .nojekyll is always written; CNAME only for a custom domain.
+SDG_CNAME = os.environ.get("CNAME", "").strip()
 
 # Fail the build on any problem in the content.
 SDG_STRICT = True

@@ -3,6 +3,7 @@
 from pelican import signals
 
 from .content import attach_analyses
+from .deploy import write_host_files
 from .feeds import add_goal_categories
 from .generator import get_generators
 from .reader import add_reader
@@ -15,3 +16,4 @@ def register():
     signals.article_generator_finalized.connect(attach_analyses)
     signals.get_generators.connect(get_generators)
     signals.feed_generated.connect(add_goal_categories)
+    signals.finalized.connect(write_host_files)

@@ -24,6 +24,7 @@ DEFAULTS: dict[str, object] = {
     # Analysis
     "SDG_AUTO_ANALYSIS": True,  # run the automatic analyser (an article can say auto: false)
     "SDG_STRICT": False,  # fail the build on any problem in the content
+    "SDG_MAX_FILE_SIZE": 1_000_000,  # bytes; larger articles are reported and not analysed
     "SDG_LANGUAGE": "en",  # language of official titles shown
     # Pages
     "SDG_GOAL_PAGINATION": 10,  # articles per goal/target/indicator page (None: DEFAULT_PAGINATION)
@@ -40,6 +41,9 @@ DEFAULTS: dict[str, object] = {
     # sitemap.xml and robots.txt
     "SDG_SITEMAP": True,
     "SDG_SITEMAP_EXCLUDE": ["404.html"],
+    # Static hosting (sdg_portal/deploy.py): .nojekyll, and a CNAME file for a custom domain
+    "SDG_NOJEKYLL": True,
+    "SDG_CNAME": "",  # e.g. "news.example.org"; publishconf.py reads the CNAME env var
 }
 
 def _types(key: str, value: object) -> tuple[type, ...]:
