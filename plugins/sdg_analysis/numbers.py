@@ -1,0 +1,266 @@
+"""How quantities are written in English news text, as compiled patterns and tables.
+
+Number words ("fifteen", "two million", "a dozen", "hundreds of"), digits with thousands
+separators, scales ("2.5 million", "3bn", "500 crore"), currencies (prefixes such as
+US$, €, £, KSh and words such as "dollars", "rupees", normalised to ISO 4217 codes),
+units, percentages, rates ("per 100,000"), ranges and fractions; the words before a
+number (qualifiers, "between", time prepositions); and :func:`mask`, which blanks out
+everything that looks like a number and is not a figure: dates, times, ordinals,
+codes ("SDG 8", "target 8.7", "COVID-19"), phone numbers, list numbering, ages.
+Everything is compiled once, at import. Used by :mod:`sdg_analysis.figures`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- number words -------------------------------------------------------------------
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_SMALL.update({w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1})
+SCALE = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "lakh": 1e5, "crore": 1e7}
+SUFFIX_SCALE = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}
+#: "hundreds of" stands for at least two hundred: the lower bound, qualifier as written.
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9}
+
+_UNITW = "one|two|three|four|five|six|seven|eight|nine"
+_SMALLW = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITW}))?"
+    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_UNITW})"
+)
+_SCALEW = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+_WORDNUM = rf"(?:{_SMALLW}|half[\s-]+an?(?=[\s-]+{_SCALEW})|an?(?=[\s-]+{_SCALEW}))(?:[\s-]+{_SCALEW}(?:[\s-]+(?:and[\s-]+)?{_SMALLW})?)*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?"
+_VAGUEW = r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions"
+
+# -- currencies ----------------------------------------------------------------------
+_CUR_PREFIX = {
+    "us$": "USD", "$": "USD", "usd": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "ksh": "KES", "₦": "NGN",
+    "chf": "CHF", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
+}
+_CUR_WORD = {
+    "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD",
+    "australian dollar": "AUD", "canadian dollar": "CAD", "euro": "EUR", "pounds sterling": "GBP",
+    "sterling": "GBP", "rupee": "INR", "indian rupee": "INR", "pakistani rupee": "PKR",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "baht": "THB", "kyat": "MMK", "naira": "NGN",
+    "rand": "ZAR", "kenyan shilling": "KES", "shilling": "KES", "peso": "MXN", "philippine peso": "PHP",
+    "swiss franc": "CHF", "franc": "CHF", "taka": "BDT", "rupiah": "IDR", "dong": "VND", "ringgit": "MYR",
+    "won": "KRW", "dirham": "AED", "riyal": "SAR", "cedi": "GHS", "birr": "ETB", "kwacha": "ZMW",
+    "real": "BRL", "reais": "BRL",
+}
+_CUR_CODES = "USD|EUR|GBP|INR|JPY|CNY|CHF|AUD|CAD|KES|NGN|ZAR|THB|MMK|BDT|PKR|IDR|PHP|BRL|MXN"
+_CUR_PREFIX_RE = r"(?:US\s?\$|[ACS]\$|AU\$|CA\$|NZ\$|HK\$|\$|€|£|¥|₹|₦|(?:USD|EUR|GBP|INR|CHF|JPY|CNY|RMB|Rs\.?|KSh|Ksh)\s?)"
+
+# -- the number, with an optional currency before it --------------------------------
+NUMBER = re.compile(
+    rf"(?P<cur>(?<![A-Za-z]){_CUR_PREFIX_RE}\s?)?"
+    rf"(?:(?<![\w.,])(?P<digits>{_DIGITS})(?:(?P<suffix>bn|mn|tn|[mk])\b)?"
+    rf"|\b(?P<vague>{_VAGUEW})\s+of\b"
+    rf"|\b(?P<words>{_WORDNUM})\b)",
+    re.IGNORECASE,
+)
+#: Sentences without a digit or a number word are never looked at.
+HAS_NUMBER = re.compile(
+    rf"\d|\b(?:{_SMALLW}|{_SCALEW}|{_VAGUEW}|half|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE
+)
+
+# -- what follows a number ------------------------------------------------------------
+SCALE_TAIL = re.compile(r"[\s-]*(hundred|thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
+PERCENT_TAIL = re.compile(r"\s?(%|per\s?cent\b|percent\b|percentage points?\b|pp\b)", re.IGNORECASE)
+CURRENCY_WORD_TAIL = re.compile(
+    r"\s+((?:(?:us|u\.s\.|american|australian|canadian|indian|pakistani|kenyan|philippine|swiss)\s+)?"
+    r"(?:dollars?|euros?|pounds sterling|sterling|rupees?|yen|yuan|renminbi|baht|kyat|naira|rand|shillings?|"
+    r"pesos?|francs?|taka|rupiah|dong|ringgit|won|dirhams?|riyals?|cedis?|birr|kwacha|reais)\b"
+    rf"|(?-i:{_CUR_CODES})\b)",
+    re.IGNORECASE,
+)
+_UNITS = [
+    (r"square\s+kilomet(?:re|er)s?|sq\.?\s?km|km²|km2", "km²"),
+    (r"square\s+miles?|sq\.?\s?mi", "square miles"),
+    (r"cubic\s+met(?:re|er)s?|m³|m3", "m³"),
+    (r"kilomet(?:re|er)s?|km", "km"),
+    (r"miles?", "miles"),
+    (r"met(?:re|er)s?", "metres"),
+    (r"centimet(?:re|er)s?|cm", "cm"),
+    (r"millimet(?:re|er)s?|mm", "mm"),
+    (r"hectares?|ha", "hectares"),
+    (r"acres?", "acres"),
+    (r"megatonnes?|(?-i:Mt)", "megatonnes"),
+    (r"(?:metric\s+)?tonnes?|(?:metric\s+)?tons?", "tonnes"),
+    (r"kilogra(?:m|mme)s?|kg", "kg"),
+    (r"lit(?:re|er)s?", "litres"),
+    (r"(?-i:[kMGT]Wh)|(?:kilo|mega|giga|tera)watt[\s-]hours?", "Wh"),
+    (r"(?-i:[kMGT]W)|(?:kilo|mega|giga|tera)watts?", "W"),
+    (r"°\s?C|degrees?\s+(?:celsius|centigrade)", "°C"),
+    (r"ppm|parts\s+per\s+million", "ppm"),
+]
+UNIT_TAIL = re.compile(
+    r"\s?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + r")\b",
+    re.IGNORECASE,
+)
+DURATION_TAIL = re.compile(
+    r"(?P<hyphen>-)?(?(hyphen)|\s?)(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b(?![\s-]*old\b)", re.IGNORECASE
+)
+RATE_TAIL = re.compile(
+    r"\s*(per\s+(?:100,000|100 000|10,000|1,000|1 000|1000|100|thousand|million|capita|head|person|household)"
+    r"(?:\s+(?:population|people|persons|inhabitants|residents|adults|workers|women|children|"
+    r"(?:live\s+)?births))?)\b",
+    re.IGNORECASE,
+)
+RANGE_TAIL = re.compile(
+    rf"\s*(?:-|–|—|to|and)\s*(?P<cur>(?<![A-Za-z]){_CUR_PREFIX_RE}\s?)?(?P<digits>{_DIGITS})(?:(?P<suffix>bn|mn|tn|[mk])\b)?"
+    rf"|\s*(?:-|–|—|to|and)\s*(?P<words>{_WORDNUM})\b",
+    re.IGNORECASE,
+)
+ONE_IN = re.compile(
+    rf"(?<![\d.,])\b(?P<a>\d{{1,3}}|one|{_SMALLW})\s+(?:in|out\s+of)\s+(?P<b>\d{{1,3}}|{_SMALLW})\b"
+    r"(?![.,]\d|\s*(?:%|per\s?cent|percent|years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)",
+    re.IGNORECASE,
+)
+
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+FRACTION = re.compile(
+    r"(?<!\bthe\s)(?<!\bfirst\s)(?<!\bsecond\s)\b(?:(?P<n>a|one|two|three|four|nine)[\s-]+(?P<d>thirds?|quarters?|fifths?|tenths?)|(?P<half>half))"
+    r"(?=\s+of\b)",
+    re.IGNORECASE,
+)
+
+# -- what comes before a number ------------------------------------------------------
+_QUALIFIERS = (
+    "no fewer than|no more than|no less than|fewer than|less than|more than|at least|at most|"
+    "close to|nearly|almost|about|around|approximately|roughly|some|over|under|up to|as many as|"
+    "as few as|just over|just under|well over|in excess of|upwards of|an estimated|estimated|"
+    "an average of|averaging|below|above|a further|an additional|another"
+)
+QUALIFIER_BEFORE = re.compile(rf"\b({_QUALIFIERS})\s+$", re.IGNORECASE)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|all|both|each|every)\s+$", re.IGNORECASE)
+NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+#: Nouns a year modifies: "2005 levels", "2024 elections", "2030 targets".
+DATED = frozenset("levels level prices values figures elections games targets goals budgets standards rates terms dollars".split())
+PLURALS = frozenset("people children women men police staff personnel cattle livestock fish sheep youth".split())
+PRISON_AFTER = re.compile(r"\s+(?:in\s+(?:prison|jail|detention)|of\s+imprisonment|behind\s+bars)\b", re.IGNORECASE)
+SENTENCE_BEFORE = re.compile(
+    r"\b(?:sentenced|jailed|imprisoned|condemned)\s+(?:him|her|them\s+)?(?:to|for)\s+(?:a\s+)?$"
+    r"|\b(?:prison|jail)\s+(?:term|sentence)s?\s+of\s+$",
+    re.IGNORECASE,
+)
+TIMEFRAME_BEFORE = re.compile(
+    r"\b(?:past|last|next|previous|coming|first|recent|within|in|after|before|during|for|over|since|"
+    r"the|every|each|per|than)\s+$",
+    re.IGNORECASE,
+)
+TIMEFRAME_AFTER = re.compile(r"\s*(?:ago|later|earlier|old|from\s+now|before|after|on|of\s+age)\b", re.IGNORECASE)
+CHANGE_VERB = re.compile(
+    r"\b(?:rose|risen|rising|fell|fallen|falling|increased?|increasing|decreased?|decreasing|dropped|dropping|"
+    r"declined?|grew|grown|growing|climbed|jumped|soared|plunged|went|gone|cut|reduced|raised|up|down|"
+    r"doubled|halved|shrank|shrunk|expanded|moved|changed|swelled)\b",
+    re.IGNORECASE,
+)
+
+# -- masks: spans that look like numbers and are not figures -------------------------
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MASKS = re.compile(
+    "|".join(
+        (
+            r"https?://\S+|www\.\S+|\S+@\S+\.\w+",  # links and addresses
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+\d{{4}})?",  # 21 February 2025
+            rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?(?![\d,.]*\s*(?:%|per\s?cent|million|billion))",  # February 21, 2025
+            rf"\b{_MONTHS},?\s+(?:1[89]|20)\d\d\b",  # February 2025
+            r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b",  # 21/02/2025, 2025-02-21
+            r"\b(?:1[89]|20)\d\d\s*(?:-|–|—|/)\s*(?:(?:1[89]|20)\d\d|\d\d)\b(?!\s*(?:%|per\s?cent))",  # 2020-2025, 2023/24
+            r"\b(?:1[89]|20)\d0s\b|'\d0s\b",  # the 1990s
+            r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b)|\b\d{1,2}:\d{2}\b",  # times
+            r"\b\d+(?:st|nd|rd|th)\b",  # ordinals
+            r"(?:\(\d{1,5}\)\s?)?\b\d{2,4}[.-]\d{3,4}[.-]\d{3,4}\b|\(\d{1,5}\)\s?\d{3,4}[\s.-]\d{3,4}\b",  # phones
+            r"\+\d[\d\s().-]{6,}\d",  # international phone numbers
+            r"\b(?:SDGs?|Goals?|Targets?|Indicators?|Articles?|Sections?|Chapters?|Resolutions?|Paragraphs?|"
+            r"Para|Rules?|Acts?|Laws?|Phases?|Levels?|Tiers?|Grades?|Categor(?:y|ies)|Class|Type|Rooms?|"
+            r"Routes?|Highways?|Flights?|Pages?|pp?\.|No\.|Nos\.|Nr\.|Vol\.|Item|Annex|Step|Part|Stage|"
+            r"Covid|COP|Windows|Version|v\.)\s*-?\d+(?:\.(?:\d+|[a-z]\b))*"
+            r"(?:\s*(?:,|and|or|&|to|-|–)\s*\d{1,2}(?:\.(?:\d{1,2}|[a-z]\b))+|\s*(?:and|or|&|to|-|–)\s*(?:1[0-7]|[1-9])\b(?![\d.,]))*",  # codes
+            r"\b[A-Za-z]+-?\d[\w.]*(?:-\d+)?\b",  # G20, COVID-19, CO2, PM2.5, H5N1
+            r"\b\d+(?:\.\d+)?(?!(?:bn|mn|tn|[mkb]|km2|km|kg|ha|mw|gw|kw|tw|twh|gwh|mwh|kwh|mt|m3|pp|pc)\b)[A-Za-z]\w*",  # 5G, 3D
+            r"\b\d+(?:\.\d+){2,}\b",  # 16.2.2, version numbers
+            r"\[\d+\]",  # citation marks
+            r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+|under\s+|over\s+)?\d+(?:\s*(?:-|–|to|and)\s*\d+)?",  # ages
+            rf"\b(?:\d+|{_SMALLW})(?:\s*(?:-|–|to)\s*\d+)?[\s-]+(?:years?|months?)[\s-]+old\b|\b(?:\d+|{_SMALLW})-year-olds?\b",
+            r"\bunder[\s-](?:5|five)s?\b(?:[\s-]+mortality)?",  # under-5 mortality
+            r"\bper\s+(?:100,000|100 000|10,000|1,000|1 000|1000|100)\b",  # denominators
+            r"\b(?:one|1)\s+of\b|\bone\s+(?:another|day|time|more|last|way)\b|\bno\s+one\b|(?<!-)(?<!ty\s)\bone\b(?![\s-]+(?:hundred|thousand|million|billion|trillion|dozen|in\b|out\s+of\b|thirds?\b|quarters?\b|fifths?\b|tenths?\b))",  # "one" alone
+            r"\b\d+(?:\.\d+)?\s*(?:times|x)\b|\b(?:two|three|four|five|ten)\s+times\b",  # multipliers
+        )
+    ),
+    re.IGNORECASE,
+)
+_LIST_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
+PHONE_BEFORE = re.compile(r"\b(?:tel|telephone|phone|call|hotline|fax|whatsapp)\b[.:]?\s*$", re.IGNORECASE)
+
+
+def mask(sentence: str) -> str:
+    """The sentence with every non-figure number span blanked out (same length)."""
+    masked = _MASKS.sub(lambda m: " " * len(m.group()), sentence)
+    m = _LIST_NUMBER.match(masked)
+    if m:
+        masked = " " * m.end() + masked[m.end() :]
+    return masked
+
+
+# -- parsing ---------------------------------------------------------------------------
+def parse_digits(s: str) -> float:
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", s))
+
+
+def parse_number_words(phrase: str) -> float | None:
+    """``"two million five hundred thousand"`` -> 2500000.0; ``None`` if it is no number."""
+    total, current, seen = 0.0, 0.0, False
+    for token in re.split(r"[\s-]+", phrase.lower()):
+        if token in ("and", ""):
+            continue
+        if token == "half":
+            current, seen = 0.5, True
+        elif token in ("a", "an"):
+            current, seen = (current or 1.0), True
+        elif token in _SMALL:
+            current += _SMALL[token]
+            seen = True
+        elif token in ("hundred", "dozen"):
+            current = (current or 1.0) * SCALE[token]
+        elif token in SCALE:
+            total += (current or 1.0) * SCALE[token]
+            current = 0.0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def currency_code(prefix: str) -> str:
+    key = re.sub(r"\s+", "", prefix).lower()
+    return _CUR_PREFIX.get(key, _CUR_PREFIX.get(key.rstrip("."), "USD"))
+
+
+def currency_of_word(word: str) -> str:
+    w = re.sub(r"\s+", " ", word.strip().lower())
+    if w.upper() in _CUR_CODES.split("|"):
+        return w.upper()
+    singular = re.sub(r"(?<=[a-z])s$", "", w) if w not in ("reais", "pounds sterling") else w
+    return _CUR_WORD.get(singular) or _CUR_WORD.get(w) or _CUR_WORD.get(singular.split()[-1], "USD")
+
+
+def unit_name(m: re.Match) -> str:
+    for i, (_, unit) in enumerate(_UNITS):
+        text = m.group(f"u{i}")
+        if text:
+            if unit in ("Wh", "W"):
+                prefix = text[0] if text[0] in "kMGT" else {"kilo": "k", "mega": "M", "giga": "G", "tera": "T"}[text[:4].lower()]
+                return prefix + unit
+            return unit
+    return ""
