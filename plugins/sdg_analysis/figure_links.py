@@ -1,0 +1,361 @@
+"""Tie each figure an article reports to the indicator, or target, it speaks to.
+
+Only the article's own targets are candidates (after the editor's curation), with all
+their indicators in the framework. A figure is scored against each of them from three
+places, strongest first: the noun phrase it counts, its sentence, and the sentences
+just before and after it. What is looked for is the hand-written terms of
+``data/indicator-terms.yaml`` and the words of the official title, each title word
+weighted by how rare it is among all indicator titles. The kind of figure must suit
+the indicator (a percentage for a "Proportion of ...", a count for a "Number of
+..."). The best indicator at or over :data:`INDICATOR_THRESHOLD` gets the figure;
+otherwise the best target at or over :data:`TARGET_THRESHOLD` gets it as a related
+figure (``indicator`` None); a figure that fits none of the article's targets is left
+out of the analysis. The rule is documented in ``docs/reference/figures.md``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from . import codes as _codes
+from .editor_figures import apply_editor_figures
+from .figures import extract_figures
+from .framework import Framework
+from .frontmatter import EditorInput
+from .model import EDITOR, Analysis, Figure
+from .text import Sentence
+
+INDICATOR_THRESHOLD = 0.5
+TARGET_THRESHOLD = 0.25
+#: Where a term is found, and what that is worth.
+IN_COUNTS, IN_SENTENCE, IN_WINDOW = 1.0, 0.5, 0.25
+PHRASE, WORD = 1.0, 0.6
+#: Share of the official title's (rarity-weighted) words found in the noun phrase / sentence.
+TITLE_IN_COUNTS, TITLE_IN_SENTENCE = 0.5, 0.25
+#: How much of its sentence's evidence a figure keeps when its own noun phrase says nothing of it.
+OTHER_COUNTS = 0.5
+#: An indicator the analysis (or the editor) already lists is a little more likely.
+LISTED_BONUS = 0.1
+KIND_FITS, KIND_UNKNOWN, KIND_NEAR, KIND_CLASHES = 1.0, 0.8, 0.7, 0.4
+#: Kinds of figure that measure the same thing another way: a count of people is the
+#: numerator of a proportion or a rate; an area or an amount is the base of a share.
+_NEAR_KINDS = {
+    "count": {"percent", "rate"},
+    "percent": {"count", "rate"},
+    "rate": {"count", "percent"},
+    "measure": {"percent"},
+    "money": {"percent"},
+}
+
+
+#: Words, not numbers: the figures themselves say nothing about what they measure.
+_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9'’&+-]*")
+_STOP = frozenset(
+    """a an the of in on at to for from by with without into onto over under about after before during
+    and or but nor as if that which who whom whose where when while this these those it its they them
+    their he him his she her we our you your is are was were be been being have has had do does did will
+    would shall should can could may might must not no also so than then such all any each every some
+    other more most less least very there here per via us cent percent million billion trillion thousand
+    hundred dozen about around nearly almost some""".split()
+)
+#: Title words that say how an indicator is measured, not what it is about.
+_GENERIC = frozenset(
+    """proportion proportions number numbers total share percentage rate rates level levels per capita
+    population by sex age aged year years national global indicator annual average mean amount volume
+    type types form forms including includ e.g. ratio""".split()
+)
+_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person", "persons": "person", "labor": "labour"}
+
+
+def stem(word: str) -> str:
+    """A light stem, so that "victims"/"victim" and "trafficked"/"trafficking" meet."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = _IRREGULAR.get(w, w)
+    if len(w) > 5:
+        w = w.replace("iz", "is")
+        if w.endswith("our"):
+            w = w[:-3] + "or"
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("y"):
+        w = w[:-1] + "i"
+    return w
+
+
+#: Nouns that count people or places without saying who they are: "3.8 billion people".
+_POPULATION = frozenset(
+    stem(w) for w in "people persons individuals households families residents inhabitants citizens adults countries".split()
+)
+
+
+def stems(text: str | None) -> tuple[str, ...]:
+    """The content stems of ``text``, in order."""
+    if not text:
+        return ()
+    return tuple(stem(t) for t in _WORDS.findall(text) if t.lower() not in _STOP)
+
+
+def _contains(seq: tuple[str, ...], term: tuple[str, ...]) -> bool:
+    """``term`` occurs in ``seq`` in order, with at most one other word between two of its words."""
+    n = len(term)
+    if n == 0 or n > len(seq):
+        return False
+    first = term[0]
+    for i, s in enumerate(seq):
+        if s != first:
+            continue
+        pos, ok = i, True
+        for t in term[1:]:
+            if pos + 1 < len(seq) and seq[pos + 1] == t:
+                pos += 1
+            elif pos + 2 < len(seq) and seq[pos + 2] == t:
+                pos += 2
+            else:
+                ok = False
+                break
+        if ok:
+            return True
+    return False
+
+
+# -- the rule table -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Rule:
+    """What signals one indicator or target: hand-written terms, title words, kinds."""
+
+    code: str
+    terms: tuple[tuple[str, tuple[str, ...]], ...]  # (term as written, its stems)
+    title: dict[str, float]  # title stem -> rarity weight
+    kinds: frozenset[str] | None
+
+
+def read_terms() -> dict:
+    source = resources.files(__package__).joinpath("data", "indicator-terms.yaml")
+    return yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+
+
+_MAIN_TITLE = re.compile(r",? by (?:sex|age|type|source|sector|speed|mode|level|country|recipient|form)\b.*$|\([^)]*\)", re.IGNORECASE)
+
+
+def title_kinds(title: str) -> frozenset[str] | None:
+    """The kinds of figure an official title says the indicator is measured in."""
+    t = title.lower()
+    if t.startswith("proportion and number"):
+        return frozenset({"percent", "count"})
+    if re.search(r"per (?:100,000|1,000|100|million)|mortality|incidence|death rate|birth rate", t):
+        return frozenset({"rate", "count"})
+    if t.startswith("number of"):
+        return frozenset({"count", "rate"})
+    if t.startswith(("proportion", "percentage", "share", "prevalence", "coverage")) or re.search(
+        r"as a (?:proportion|share|percentage) of|\bshare\b", t
+    ):
+        return frozenset({"percent"})
+    if re.search(r"dollars|\bamount|assistance|flows|expenditure|spending|funding|investment|subsid|revenue|remittance|value of", t):
+        return frozenset({"money", "percent"})
+    return None
+
+
+@lru_cache(maxsize=4)
+def rules_for(framework: Framework) -> dict[str, Rule]:
+    """Rules for every indicator and target of ``framework``, built once per framework."""
+    data = read_terms()
+    hand = {**(data.get("targets") or {}), **(data.get("indicators") or {})}
+    docs: dict[str, tuple[str, ...]] = {}
+    for node in [*framework.targets, *framework.indicators]:
+        main = _MAIN_TITLE.sub("", node.title)
+        docs[node.code] = tuple(dict.fromkeys(s for s in stems(main) if s not in _GENERIC and not s[0].isdigit()))
+    df: dict[str, int] = {}
+    indicator_docs = [docs[i.code] for i in framework.indicators]
+    for doc in indicator_docs:
+        for s in doc:
+            df[s] = df.get(s, 0) + 1
+    n = len(indicator_docs)
+    rules = {}
+    for code, doc in docs.items():
+        entry = hand.get(code) or {}
+        terms = tuple((t, stems(t)) for t in entry.get("terms", []) if stems(t))
+        title = {s: math.log((n + 1) / (df.get(s, 0) + 1)) + 1.0 for s in doc}
+        kinds = entry.get("kinds")
+        node = framework[code]
+        kinds = frozenset(kinds) if kinds else (title_kinds(node.title) if node.kind == "indicator" else None)
+        rules[code] = Rule(code, terms, title, kinds)
+    return rules
+
+
+# -- scoring --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Context:
+    """The stems a figure is scored on: its noun phrase, its sentence, the sentences around."""
+
+    counts: tuple[str, ...]
+    sentence: tuple[str, ...]
+    window: tuple[str, ...]
+
+
+def _best_term(rule: Rule, seq: tuple[str, ...]) -> tuple[float, str | None]:
+    best, which = 0.0, None
+    for text, term in rule.terms:
+        weight = PHRASE if len(term) > 1 else WORD
+        if weight > best and _contains(seq, term):
+            best, which = weight, text
+    return best, which
+
+
+def _title_share(rule: Rule, seq: tuple[str, ...]) -> float:
+    if not rule.title or not seq:
+        return 0.0
+    present = set(seq)
+    return sum(w for s, w in rule.title.items() if s in present) / sum(rule.title.values())
+
+
+def score(rule: Rule, kind: str, ctx: Context, listed: bool = False) -> tuple[float, tuple[str, ...]]:
+    """How well a figure of ``kind`` in context ``ctx`` fits ``rule``, in [0, 1], and the terms that matched."""
+    matched = []
+    weight, term = _best_term(rule, ctx.counts)
+    counts_share = _title_share(rule, ctx.counts)
+    raw = IN_COUNTS * weight + TITLE_IN_COUNTS * counts_share
+    if term:
+        matched.append(term)
+    # A figure whose noun phrase names something else borrows less from its sentence.
+    around = 1.0 if raw > 0 or not (set(ctx.counts) - _POPULATION) else OTHER_COUNTS
+    for where, seq in ((IN_SENTENCE, ctx.sentence), (IN_WINDOW, ctx.window)):
+        weight, term = _best_term(rule, seq)
+        if term:
+            raw += around * where * weight
+            if term not in matched:
+                matched.append(term)
+    raw += around * TITLE_IN_SENTENCE * _title_share(rule, ctx.sentence)
+    if raw == 0.0:
+        return 0.0, ()
+    if listed:
+        raw += LISTED_BONUS
+    if rule.kinds is None:
+        fit = KIND_UNKNOWN if kind in ("duration", "number") else KIND_FITS
+    elif kind in rule.kinds:
+        fit = KIND_FITS
+    elif rule.kinds & _NEAR_KINDS.get(kind, set()):
+        fit = KIND_NEAR
+    else:
+        fit = KIND_CLASHES
+    return round(min(1.0, raw) * fit, 4), tuple(matched)
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str | None
+    indicator: str | None
+    score: float
+    terms: tuple[str, ...] = ()
+
+
+def link(figure: Figure, ctx: Context, analysis: Analysis, framework: Framework, targets: list[str] | None = None) -> Link:
+    """The indicator (or target) among the article's targets that ``figure`` speaks to."""
+    rules = rules_for(framework)
+    listed = set(analysis.indicator_codes)
+    target_rank = {code: i for i, code in enumerate(targets if targets is not None else analysis.target_codes)}
+    best_ind = (0.0, (), None)
+    best_tgt = (0.0, (), None)
+    for code in target_rank:
+        node = framework.get(code)
+        if node is None or node.kind != "target":
+            continue
+        t_score, t_terms = score(rules[code], figure.kind, ctx)
+        for ind in node.indicators:
+            s, terms = score(rules[ind.code], figure.kind, ctx, ind.code in listed)
+            if s > best_ind[0]:
+                best_ind = (s, terms, ind.code)
+            if s > t_score:
+                t_score, t_terms = s, terms
+        if t_score > best_tgt[0]:
+            best_tgt = (t_score, t_terms, code)
+    if best_ind[0] >= INDICATOR_THRESHOLD:
+        return Link(_codes.target_of(best_ind[2]), best_ind[2], best_ind[0], best_ind[1])
+    if best_tgt[0] >= TARGET_THRESHOLD:
+        return Link(best_tgt[2], None, best_tgt[0], best_tgt[1])
+    return Link(None, None, max(best_ind[0], best_tgt[0]))
+
+
+# -- the stage in analyse() -----------------------------------------------------------
+def _sentence_index(sentences: list[Sentence]) -> dict[int, int]:
+    return {s.start: i for i, s in enumerate(sentences)}
+
+
+def context_of(figure: Figure, sentences: list[Sentence], index: dict[int, int], cache: dict[int, tuple]) -> Context:
+    """The stems of a figure's noun phrase, its sentence and the sentences around it."""
+
+    def stems_of(i: int) -> tuple[str, ...]:
+        if i not in cache:
+            cache[i] = stems(sentences[i].text)
+        return cache[i]
+
+    ev = figure.evidence
+    i = index.get(ev.start) if ev else None
+    if i is None:
+        return Context(stems(figure.counts), stems(ev.sentence) if ev else (), ())
+    window = (stems_of(i - 1) if i > 0 else ()) + (stems_of(i + 1) if i + 1 < len(sentences) else ())
+    return Context(stems(figure.counts), stems_of(i), window)
+
+
+def _excluded(code: str | None, exclude: list[str]) -> bool:
+    return bool(code) and any(code == e or code.startswith(e + ".") for e in exclude)
+
+
+def attach_figures(
+    analysis: Analysis, text: str, sentences: list[Sentence], editor: EditorInput, framework: Framework
+) -> Analysis:
+    """Extract the article's figures, apply the editor's, link them; set ``analysis.figures``.
+
+    With ``auto: false`` only the editor's figures are kept. Extracted figures that fit
+    none of the article's targets are left out; the editor's are always kept.
+    """
+    figures = extract_figures(text, sentences) if editor.auto else []
+    pinned = apply_editor_figures(figures, editor.figures, sentences)
+    index, cache = _sentence_index(sentences), {}
+    out: list[Figure] = []
+    for fig in figures:
+        ctx = context_of(fig, sentences, index, cache)
+        pin = pinned.get(id(fig))
+        if pin is not None and pin.get("indicator"):
+            fig.indicator, fig.target, fig.score = pin["indicator"], _codes.target_of(pin["indicator"]), 1.0
+        elif pin is not None and pin.get("target"):
+            fig.target, fig.indicator, fig.score = pin["target"], None, 1.0
+            if "indicator" not in pin:  # an indicator of that target, if one fits
+                found = link(fig, ctx, analysis, framework, targets=[pin["target"]])
+                if found.indicator:
+                    fig.indicator, fig.score = found.indicator, found.score
+                    _add_terms(fig, found.terms)
+        else:
+            found = link(fig, ctx, analysis, framework)
+            if found.target is None and fig.origin != EDITOR:
+                continue  # fits none of the article's targets: not an SDG figure of this article
+            fig.target, fig.indicator, fig.score = found.target, found.indicator, found.score
+            _add_terms(fig, found.terms)
+            if pin is not None and "indicator" in pin:  # the editor said: no indicator
+                fig.indicator = None
+        if _excluded(fig.target, editor.exclude) or _excluded(fig.indicator, editor.exclude):
+            continue
+        out.append(fig)
+    out.sort(key=lambda f: (f.evidence.start, f.evidence.marks[0][0] if f.evidence.marks else 0) if f.evidence else (1 << 62, 0))
+    analysis.figures = out
+    return analysis
+
+
+def _add_terms(fig: Figure, terms: tuple[str, ...]) -> None:
+    if fig.evidence and terms:
+        fig.evidence = replace(fig.evidence, terms=fig.evidence.terms + tuple(t for t in terms if t not in fig.evidence.terms))
