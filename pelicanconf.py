@@ -21,6 +21,8 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 # Summaries are plain text written by editors, not Markdown: never raw HTML.
 FORMATTED_FIELDS = []
 
+# URLs come from file names, so correcting a headline never breaks a published link.
+SLUGIFY_SOURCE = "basename"
 ARTICLE_URL = "articles/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "articles/{date:%Y}/{slug}/index.html"
 PAGE_URL = "{slug}/"

@@ -23,6 +23,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+try:  # libyaml when available
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
 from . import codes as _codes
 from .framework import Framework, load_framework
 from .problems import Problem, closest, did_you_mean, error, warning
@@ -62,9 +67,10 @@ class SourceMap:
         self.first_line = first_line
         self._lines: dict[tuple, int] = {}
         self._literals: dict[tuple, tuple[str, str]] = {}
+        self._duplicates: list[tuple] = []
         if yaml_text:
             try:
-                root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+                root = yaml.compose(yaml_text, Loader=_Loader)
             except yaml.YAMLError:
                 root = None
             if root is not None:
@@ -73,8 +79,12 @@ class SourceMap:
     def _walk(self, node, path: tuple) -> None:
         self._lines[path] = node.start_mark.line + self.first_line
         if isinstance(node, yaml.MappingNode):
+            seen = set()
             for key, value in node.value:
                 k = key.value if isinstance(key, yaml.ScalarNode) else str(key)
+                if k in seen:
+                    self._duplicates.append(path + (k,))
+                seen.add(k)
                 self._lines[path + (k,)] = key.start_mark.line + self.first_line
                 self._walk(value, path + (k,))
                 # the key's own line wins over its value's
@@ -91,6 +101,10 @@ class SourceMap:
                 return self._lines[path]
             path = path[:-1]
         return self._lines.get(())
+
+    def duplicate_keys(self) -> list[tuple]:
+        """Paths of mapping keys written more than once (YAML keeps the last)."""
+        return list(self._duplicates)
 
     def literal(self, *path) -> tuple[str, str] | None:
         """The scalar as written, and its quote style (``""`` when plain)."""
@@ -182,15 +196,17 @@ def parse_frontmatter(
     header_line: int = 2,
     path: str | None = None,
     framework: Framework | None = None,
+    source: SourceMap | None = None,
 ) -> tuple[EditorInput, list[Problem]]:
     """Validate the ``sdg:`` block of an article's metadata.
 
     ``header`` is the raw YAML text of the front matter (for line numbers and for
-    codes written as numbers); ``header_line`` the file line it starts on.
+    codes written as numbers); ``header_line`` the file line it starts on; or pass
+    an already built ``source`` map of it.
     Returns the valid part of the input and every problem found.
     """
     fw = framework or load_framework()
-    v = _Validator(fw, SourceMap(header, header_line), path)
+    v = _Validator(fw, source or SourceMap(header, header_line), path)
     block = metadata.get("sdg")
     editor = EditorInput()
     if block is None:

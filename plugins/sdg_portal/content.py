@@ -1,18 +1,23 @@
 """Attach an analysis to every article: ``article.sdg`` (and ``article.sdg_problems``).
 
-Runs once the articles are read (``article_generator_finalized``): the editor's
-``sdg:`` block is validated, the article's text analysed, and both joined by
-:func:`sdg_analysis.analyse`. Problems are logged as warnings naming the file and
-line; with ``SDG_STRICT`` the build stops after all of them are reported.
+Runs once the articles are read (``article_generator_finalized``). The editor's
+front matter was checked by the reader; here each article's text is analysed and
+the editor's curation applied (:func:`sdg_analysis.analyse`). Every problem is
+logged as a warning naming the file and line, on every build; the build goes on
+and every readable article is published with the valid part of its analysis.
+With ``SDG_STRICT`` the build stops once all problems are reported.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 
 from sdg_analysis import analyse, load_framework, parse_frontmatter
-from sdg_analysis.problems import Problem
+from sdg_analysis.problems import Problem, warning
 from sdg_analysis.text import plain_text
+
+from .reader import SdgMarkdownReader, display_path
 
 logger = logging.getLogger(__name__)
 # Pelican's loggers drop a warning already logged once in the process; a problem must
@@ -31,22 +36,57 @@ def article_text(title: str, html: str) -> str:
     return f"{title}\n\n{plain_text(html)}" if title else plain_text(html)
 
 
+def editor_input(article, framework):
+    """The editor's validated sdg: block and its problems, from the reader or, for
+    articles read by another reader, from the metadata."""
+    if "sdg_editor" in article.metadata:
+        return article.metadata["sdg_editor"], list(article.metadata.get("sdg_problems") or ())
+    return parse_frontmatter(article.metadata, path=display_path(article.source_path), framework=framework)
+
+
 def analyse_article(article, settings: dict, framework=None) -> list[Problem]:
     fw = framework or load_framework()
-    header, first_line = getattr(article, "sdg_source", (None, 2))
-    editor, problems = parse_frontmatter(
-        article.metadata,
-        header=header,
-        header_line=first_line,
-        path=article.relative_source_path,
-        framework=fw,
-    )
+    editor, problems = editor_input(article, fw)
     if not settings.get("SDG_AUTO_ANALYSIS", True):
         editor.auto = False
     title = str(getattr(article, "title", "") or "")
-    article.sdg_text = article_text(title, article._content or "")
-    article.sdg = analyse(article.sdg_text, fw, editor)
+    text = article_text(title, article._content or "")
+    article.sdg = analyse(text, fw, editor)
     article.sdg_problems = problems
+    return problems
+
+
+def deduplicate_slugs(articles) -> list[Problem]:
+    """Give a unique URL to articles that would overwrite each other's page.
+
+    Pelican aborts the whole build when two articles are saved to the same file.
+    The oldest keeps its URL (it may already be linked to); the next gets ``-2``,
+    then ``-3``... (ties in date go by source path).
+    """
+    problems = []
+    by_target = defaultdict(list)
+    for article in articles:
+        by_target[article.save_as].append(article)
+    taken = set(by_target)
+    for save_as, group in sorted(by_target.items()):
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda a: (a.date, a.source_path) if hasattr(a, "date") else (0, a.source_path))
+        first = display_path(group[0].source_path)
+        for article in group[1:]:
+            slug, n = article.slug, 2
+            while True:
+                article.slug = f"{slug}-{n}"
+                if article.save_as not in taken:
+                    break
+                n += 1
+            taken.add(article.save_as)
+            problems.append(
+                warning(
+                    f"slug {slug!r} is also used by {first}; this article is published as {article.slug!r}",
+                    path=display_path(article.source_path),
+                )
+            )
     return problems
 
 
@@ -62,11 +102,17 @@ def attach_analyses(generator) -> None:
         *getattr(generator, "hidden_translations", []),
     ]
     problems: list[Problem] = []
+    for reader in generator.readers.readers.values():
+        if isinstance(reader, SdgMarkdownReader):
+            problems.extend(reader.unreadable)  # already logged when read
     for article in contents:
         found = analyse_article(article, settings, fw)
         for problem in found:
             problem_logger.warning("%s", problem.format())
         problems.extend(found)
+    for problem in deduplicate_slugs(contents):
+        problem_logger.warning("%s", problem.format())
+        problems.append(problem)
     generator.context.setdefault("sdg_problems", []).extend(problems)
     if problems and settings.get("SDG_STRICT"):
         raise SdgContentError(

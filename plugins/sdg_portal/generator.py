@@ -201,7 +201,7 @@ class SdgGenerator(Generator):
                 analysis=a.sdg,
                 framework=self.framework,
                 source=getattr(a, "source", None),
-                summary=a.metadata.get("summary"),
+                summary=a.metadata.get("sdg_summary", a.metadata.get("summary")),
                 tags=[str(t) for t in getattr(a, "tags", ())],
             )
             for a in self.index.items

@@ -1,34 +1,70 @@
-"""Markdown with YAML front matter, keeping what validation needs from the source.
+"""Markdown with YAML front matter, read once and checked as it is read.
 
-pelican-yaml-metadata reads the front matter; we subclass its reader so that the raw
-YAML text and the line it starts on travel with the article (as ``sdg_source``):
-problems can then name their line, and codes written as YAML numbers (``8.10``)
-can be recovered from the text.
+A subclass of pelican-yaml-metadata's reader: the file is read as bytes and
+checked by :func:`sdg_analysis.document.read_document` (encoding, size, YAML with
+line numbers, front matter keys, the ``sdg:`` block); the YAML is then handed to
+the plugin's own conversion into Pelican metadata and the body to Markdown. What
+the checks found travels with the article (``sdg_problems``, ``sdg_editor``) and is
+kept by Pelican's content cache, so a rebuild reports it again without reading.
+
+A file that cannot be published at all (empty, not UTF-8, no front matter,
+malformed YAML) is reported here, naming the file and line, and then refused;
+Pelican logs "Could not process" and goes on with the rest.
 """
 
 from __future__ import annotations
 
+import html
 import logging
+import os
 
-from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
-from pelican.utils import pelican_open
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
-logger = logging.getLogger(__name__)
+from sdg_analysis.document import is_http_url, read_document
+
+logger = logging.getLogger("sdg_portal.problems")
+if hasattr(logger, "disable_filter"):
+    logger.disable_filter()
+
+
+class UnreadableArticle(Exception):
+    """The file cannot be published; its problems are already logged."""
+
+
+def display_path(path: str) -> str:
+    """The path as an editor would type it: relative to the working folder when inside it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
 
 
 class SdgMarkdownReader(YAMLMetadataReader):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unreadable = []  # problems of files refused in this build
+
     def read(self, source_path):
-        content, metadata = super().read(source_path)
-        with pelican_open(source_path) as text:
-            match = HEADER_RE.fullmatch(text)
-        if match:
-            header = match.group("metadata")
-            first_line = text[: match.start("metadata")].count("\n") + 1
-            # the header group starts right after the "---" line's newline
-            if header.startswith("\n"):
-                header = header[1:]
-                first_line += 1
-            metadata["sdg_source"] = (header, first_line)
+        with open(source_path, "rb") as handle:
+            data = handle.read()
+        doc = read_document(data, display_path(source_path), max_bytes=self.settings.get("SDG_MAX_FILE_SIZE"))
+        if not doc.publishable:
+            for problem in doc.problems:
+                logger.warning("%s", problem.format())
+            self.unreadable.extend(doc.problems)
+            raise UnreadableArticle(doc.problems[-1].format())
+
+        metadata = self._parse_yaml_metadata(doc.metadata, source_path)
+        source = metadata.get("source")
+        if isinstance(source, dict) and source.get("url") is not None and not is_http_url(source["url"]):
+            # reported by read_document; never let a javascript: URL reach an href
+            metadata["source"] = {k: v for k, v in source.items() if k != "url"}
+        summary = doc.metadata.get("summary")
+        if isinstance(summary, str) and "summary" not in self.settings["FORMATTED_FIELDS"]:
+            # Summaries are plain text: Pelican and feeds treat them as HTML, so escape.
+            metadata["sdg_summary"] = summary.strip()
+            metadata["summary"] = html.escape(summary.strip(), quote=False)
+        metadata["sdg_editor"] = doc.editor
+        metadata["sdg_problems"] = doc.problems
+        content = self._md.reset().convert(doc.body)
         return content, metadata
 
 

@@ -40,7 +40,7 @@ def article_jsonld(article, settings: dict, framework) -> dict:
     modified = getattr(article, "modified", None)
     if modified:
         data["dateModified"] = modified.isoformat()
-    summary = article.metadata.get("summary")
+    summary = article.metadata.get("sdg_summary", article.metadata.get("summary"))
     if summary:
         data["description"] = str(summary)
     source = getattr(article, "source", None)
