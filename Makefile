@@ -4,6 +4,8 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PELICAN := $(BIN)/pelican
+# Pagefind (PyPI pagefind[bin]) indexes the article bodies of the built site for search/.
+PAGEFIND := $(BIN)/python -m pagefind
 INPUTDIR := content
 OUTPUTDIR := output
 CONFFILE := pelicanconf.py
@@ -32,6 +34,7 @@ $(STAMP): pyproject.toml
 
 html: $(STAMP)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PAGEFIND) --site $(OUTPUTDIR)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
@@ -41,6 +44,7 @@ serve: $(STAMP)
 
 publish: $(STAMP)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+	$(PAGEFIND) --site $(OUTPUTDIR)
 
 clean:
 	rm -rf $(OUTPUTDIR) cache .pytest_cache
