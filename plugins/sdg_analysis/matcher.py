@@ -1,0 +1,454 @@
+"""The automatic analyser: rule-table hits anchored in sentences, then a small decision rule.
+
+Evidence channels, each producing *hits* (a goal, maybe a target, a weight, and the
+character spans of the words that matched, all inside one sentence):
+
+1. **Explicit references**: ``SDG 8``, ``Goal 14``, ``target 8.7``, ``indicator 16.2.2``
+   (:data:`REFERENCE_WEIGHT` each, to the target and its goal).
+2. **Target phrases** from the rule tables (:mod:`sdg_analysis.rules`), including
+   indicator vocabulary and ``a ~ b`` proximity pairs; ambiguous phrases count only
+   with a qualifier within one sentence either side, and never next to a veto word.
+3. **Goal vocabulary**: topic words of the goal without a particular target.
+
+Discounts: words inside URLs and bracketed citations ``(Smith, 2010)`` are not read at
+all; a hit inside an organisation or journal name (``Ministry of Health``) counts
+:data:`NAME_DISCOUNT`; a sentence that reads like a reference list or an
+acknowledgement counts :data:`CITATION_DISCOUNT`. Where two phrases overlap, a phrase
+inside a longer one gives way (``drug trafficking`` is not ``trafficking``). The same
+phrase repeated counts :data:`REPEAT_DECAY` times less at each repetition.
+
+Decision rule (``raw`` = sum of the discounted hit weights; ``L = max(1, sqrt(words /
+REFERENCE_WORDS))`` normalises by length, so a whole article is held to the density
+of a short paragraph; ``theta_g`` is the goal's threshold from its rule table):
+
+* a **goal** is reported when ``raw_g / L >= theta_g`` and ``raw_g / L`` is at least
+  :data:`DOMINANCE` of the best goal's (a passing mention next to the main topic is
+  not "addressing" a goal); or when the text names the goal or one of its targets
+  explicitly; or when one of its targets is reported on its own strength (below);
+* a **target** is reported when its own raw hits reach :data:`TARGET_THRESHOLD` and
+  its goal is reported, or when it is named explicitly. A target whose hits reach
+  :data:`TARGET_STRONG` (one unambiguous phrase at full weight) brings its goal with
+  it whatever the length of the text, as long as the goal also has
+  :data:`DOMINANCE` of the best goal's score: targets first, goals follow.
+
+Scores on labels are ``s / (s + theta)``: 0.5 at the threshold, towards 1 above.
+Every reported label carries the sentences of its strongest hits as evidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from . import codes as _codes
+from .framework import Framework, load_framework
+from .model import Analysis, Evidence, Label
+from .rules import _UNSEEN, DEFAULT_THRESHOLD, PROXIMITY, RuleSet, load_rules
+from .text import Sentence, split_sentences
+from .tokens import tokens as _tokens
+
+REFERENCE_WEIGHT = 4.0
+NAME_DISCOUNT = 0.3
+CITATION_DISCOUNT = 0.4
+REPEAT_DECAY = 0.5
+REFERENCE_WORDS = 60
+DOMINANCE = 0.3
+TARGET_THRESHOLD = 2.0
+TARGET_STRONG = 3.0
+MAX_EVIDENCE = 3
+
+# -- discounts ---------------------------------------------------------------
+_MASK_LINKS = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_MASK_CITATIONS = re.compile(r"\((?=[^()]{0,160}\b(?:1[89]|20)\d\d[a-z]?\b)[^()]{0,160}\)")
+_NAME_HEADS = frozenset(
+    """ministry minister department institute university school journal center faculty bureau office division
+    directorate secretariat council commission committee agency observatory organization program fund
+    association society foundation forum network alliance review bank facility college academy press""".split()
+)
+_BREAK = re.compile(r"[.;:!?()\n\[\]]")
+# The lookaheads let the engine skip positions where no alternative can start.
+_CITATION = re.compile(
+    r"(?=[eJPWDpVNdIRaUE(\d])(?:\bet\s?al\b|\bJournal\b|\bPress\b|\bWorking Papers?\b|\bDiscussion Paper\b"
+    r"|\bpp\.|\bVol\.|\bNo\.\s*\d|\bdoi\b|\bISBN\b|\bRetrieved\b|\baccessed\b|\bAvailable (?:at|from)\b"
+    r"|\(eds?\.?\)|\bPublishing\b|\bProceedings\b|\bEditions?\b|\d+\(\d+\)\s*:\s*\d+|\b(?:1[89]|20)\d\d[a-z]?\b)"
+)
+_BOILERPLATE = re.compile(  # run on the lower-cased text
+    r"(?=[tgavonwcrpdl])(?:\bthank|\bgrateful\b|\backnowledg|\bviews expressed\b|\bopinions expressed\b"
+    r"|\bnot necessarily reflect|\bwithout prejudice\b|\bcopyright\b|\ball rights reserved\b"
+    r"|\brequests? for\b.*\buse\b|\bcopyedit|\bproofread|\bresponsibility of the authors?\b|\bdeclassified\b"
+    r"|\bliable for\b|\bcontributing authors\b)"
+)
+
+# -- explicit references -----------------------------------------------------
+_GOAL_NUM = r"(1[0-7]|[1-9])"
+_TARGET_PART = r"([1-9][0-9]?|[a-d])"
+_REFS = [
+    re.compile(rf"\b(?:SDG|Sustainable Development Goal|Goal)s?\s*(?:[Tt]arget\s*)?#?\s*{_GOAL_NUM}\.{_TARGET_PART}\b(?!\.\d)"),
+    re.compile(rf"\b[Tt]argets?\s+{_GOAL_NUM}\.{_TARGET_PART}\b"),
+    re.compile(rf"\b[Ii]ndicators?\s+{_GOAL_NUM}\.{_TARGET_PART}\.\d{{1,2}}\b"),
+    re.compile(rf"\b(?:SDG|Sustainable Development Goal|Goal)s?\s*#?\s*{_GOAL_NUM}\b(?!\.\d)"),
+]
+_MAY_REFER = re.compile(r"SDG|Goal|[Tt]arget|[Ii]ndicator")
+_MORE_GOALS = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+or\s+){_GOAL_NUM}\b(?!\.\d)")
+
+
+class Hit(NamedTuple):
+    """One signal for a goal (and maybe one of its targets) in one sentence."""
+
+    goal: str
+    target: str | None
+    weight: float
+    sentence: int
+    spans: tuple[tuple[int, int], ...]  # absolute character spans in the text
+    term: str  # what matched, for repetition decay
+    reference: bool = False  # an explicit "SDG 8" / "target 8.7"
+
+
+def _sentence_factors(text: str, sentences: list[Sentence], per: list[list]) -> list[float]:
+    """Per sentence: CITATION_DISCOUNT when it reads like a reference list (many
+    capitalised words, years, "et al.", "Journal") or an acknowledgement, else 1."""
+    boiler = [m.start() for m in _BOILERPLATE.finditer(text.lower())]
+    out = []
+    for s, toks in zip(sentences, per):
+        if not toks:
+            out.append(1.0)
+            continue
+        if boiler and bisect_left(boiler, s.end) > bisect_left(boiler, s.start):
+            out.append(CITATION_DISCOUNT)
+            continue
+        capitals = sum(1 for t in toks if t[4]) / len(toks)
+        cited = capitals > 0.6 and len(toks) >= 5
+        if not cited and capitals > 0.2:
+            n = len(_CITATION.findall(s.text))
+            cited = n >= 3 or (n >= 2 and capitals > 0.3)
+        out.append(CITATION_DISCOUNT if cited else 1.0)
+    return out
+
+
+def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _references(sentence: Sentence, fw: Framework, index: int) -> list[Hit]:
+    hits: list[Hit] = []
+    text, base = sentence.text, sentence.start
+    taken: list[tuple[int, int]] = []
+    for n, pattern in enumerate(_REFS):
+        for m in pattern.finditer(text):
+            if _spans_overlap(m.span(), taken):
+                continue
+            taken.append(m.span())
+            span = ((base + m.start(), base + m.end()),)
+            if n < 3:
+                code = f"{m.group(1)}.{m.group(2)}"
+                if fw.exists(code):
+                    hits.append(Hit(m.group(1), code, REFERENCE_WEIGHT, index, span, code, True))
+                continue
+            goals = [m.group(1)]
+            end = m.end()
+            while more := _MORE_GOALS.match(text, end):
+                goals.append(more.group(1))
+                end = more.end()
+            for goal in goals:
+                hits.append(Hit(goal, None, REFERENCE_WEIGHT, index, span, f"SDG {goal}", True))
+    return hits
+
+
+# -- matching ----------------------------------------------------------------
+def _occurrences(rs: RuleSet, toks: list) -> list[tuple[int, int, int]]:
+    """``(phrase id, first token, end token)`` for every phrase found in ``toks``."""
+    found = []
+    phrases = rs.phrases
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        cands = tok[5]
+        if cands is None:
+            continue
+        singles, exact, prefixed = cands
+        for pid in singles:
+            found.append((pid, i, i + 1))
+        if i + 1 >= n or not (exact or prefixed):
+            continue
+        nxt = toks[i + 1]
+        longer = exact.get(nxt[0], ())
+        for prefix, pids in prefixed:
+            if nxt[3].startswith(prefix):
+                longer = [*longer, *pids]
+        for pid in longer:
+            pats = phrases[pid]
+            m = len(pats)
+            if m == 2:
+                found.append((pid, i, i + 2))
+                continue
+            if i + m > n:
+                continue
+            for k in range(2, m):
+                kind, value = pats[k]
+                other = toks[i + k]
+                if (other[0] != value) if kind == "=" else not other[3].startswith(value):
+                    break
+            else:
+                found.append((pid, i, i + m))
+    return found
+
+
+@dataclass
+class Matches:
+    """Everything the analyser found in one text, before deciding."""
+
+    text: str
+    sentences: list[Sentence]
+    hits: list[Hit]
+    words: int
+
+
+def _tokens_of(rs: RuleSet, text: str) -> list[tuple]:
+    """Content words of ``text`` outside URLs and bracketed citations, as
+    ``(key, start, end, spelled, capitalised, candidate phrases, in a name)``."""
+    toks = _tokens(text)
+    masked = [m.span() for m in _MASK_CITATIONS.finditer(text)] if "(" in text else []
+    if "@" in text or "http" in text or "www." in text:
+        masked = sorted(masked + [m.span() for m in _MASK_LINKS.finditer(text)])
+    if masked:
+        kept, mi, n = [], 0, len(masked)
+        for t in toks:
+            while mi < n and masked[mi][1] <= t[1]:
+                mi += 1
+            if mi == n or masked[mi][0] >= t[2]:
+                kept.append(t)
+        toks = kept
+    names = _names(text, toks)
+    cache, unseen, candidates = rs._candidates, _UNSEEN, rs.candidates
+    out = []
+    for i, (key, a, b, spelled, cap) in enumerate(toks):
+        c = cache.get(spelled, unseen)
+        if c is unseen:
+            c = candidates(key, spelled)
+        out.append((key, a, b, spelled, cap, c, i in names))
+    return out
+
+
+def _names(text: str, toks: list) -> set[int]:
+    """Indices of words inside organisation names: a run of capitalised words (joined
+    by at most short function words) holding a word such as Ministry, University,
+    Organization, Programme or Journal."""
+    found: set[int] = set()
+    run: list[int] = []
+    heads = _NAME_HEADS
+    prev_end = -1
+    for i, t in enumerate(toks):
+        if t[4] and run and t[1] - prev_end <= 9 and not _BREAK.search(text, prev_end, t[1]):
+            run.append(i)
+        else:
+            if len(run) > 1 and any(toks[j][3].lower() in heads for j in run):
+                found.update(run)
+            run = [i] if t[4] else []
+        prev_end = t[2]
+    if len(run) > 1 and any(toks[j][3].lower() in heads for j in run):
+        found.update(run)
+    return found
+
+
+def match(text: str, sentences: list[Sentence] | None = None, framework: Framework | None = None) -> Matches:
+    """All hits of the rule tables and explicit references in ``text``."""
+    rs = load_rules()
+    sentences = split_sentences(text) if sentences is None else sentences
+    toks = _tokens_of(rs, text)
+
+    # tokens per sentence
+    per: list[list] = []
+    j = 0
+    for s in sentences:
+        while j < len(toks) and toks[j][1] < s.start:
+            j += 1
+        k = j
+        while k < len(toks) and toks[k][2] <= s.end:
+            k += 1
+        per.append(toks[j:k])
+        j = k
+
+    hits: list[Hit] = []
+    if _MAY_REFER.search(text):
+        fw = framework or load_framework()
+        for si, s in enumerate(sentences):
+            if _MAY_REFER.search(s.text):
+                hits.extend(_references(s, fw, si))
+
+    occ = [_occurrences(rs, t) if t else [] for t in per]
+    present = [{o[0] for o in os} for os in occ]
+    factors = _sentence_factors(text, sentences, per)
+    rules_of, names, proximity_by_first = rs.rules_of, rs.names, rs.proximity_by_first
+    for si, s in enumerate(sentences):
+        found = occ[si]
+        if not found:
+            continue
+        toks_s = per[si]
+        factor = factors[si]
+        here = present[si]
+        window = None
+        weighted = [o for o in found if o[0] in rules_of or o[0] in names]
+        longer = [o for o in weighted if o[2] - o[1] > 1]
+        if longer:  # a phrase inside a longer one gives way
+            weighted = [
+                o
+                for o in weighted
+                if not any(p[1] <= o[1] and o[2] <= p[2] and (p[2] - p[1]) > (o[2] - o[1]) for p in longer)
+            ]
+        for pid, a, b in weighted:
+            rules = rules_of.get(pid)
+            if not rules:
+                continue
+            span = (toks_s[a][1], toks_s[b - 1][2])
+            f = factor * (NAME_DISCOUNT if toks_s[a][6] or toks_s[b - 1][6] else 1.0)
+            for rule in rules:
+                if rule.never and rule.never & here:
+                    continue
+                if rule.near:
+                    if window is None:
+                        window = set().union(*present[max(0, si - 1) : si + 2])
+                    if not rule.near & window:
+                        continue
+                hits.append(Hit(rule.goal, rule.target, rule.weight * f, si, (span,), rule.text))
+        for pid in here & rs.proximity_firsts:
+            for rule in proximity_by_first[pid]:
+                if not here.issuperset(rule.others):
+                    continue
+                if rule.never and rule.never & here:
+                    continue
+                spans = _near(found, pid, rule.others, toks_s)
+                if spans:
+                    hits.append(Hit(rule.goal, rule.target, rule.weight * factor, si, spans, rule.text))
+    return Matches(text, sentences, hits, len(toks))
+
+
+def _near(occ: list, first: int, others: tuple[int, ...], toks: list):
+    """Spans of ``first`` and of each of ``others`` within PROXIMITY words of it, or ``None``."""
+    for p1, a1, b1 in occ:
+        if p1 != first:
+            continue
+        spans = [(toks[a1][1], toks[b1 - 1][2])]
+        for other in others:
+            best = None
+            for p2, a2, b2 in occ:
+                if p2 != other or not (b1 <= a2 or b2 <= a1):
+                    continue
+                gap = a2 - b1 if b1 <= a2 else a1 - b2
+                if gap <= PROXIMITY and (best is None or gap < best[0]):
+                    best = (gap, (toks[a2][1], toks[b2 - 1][2]))
+            if best is None:
+                break
+            spans.append(best[1])
+        else:
+            return tuple(sorted(spans))
+    return None
+
+
+# -- deciding ----------------------------------------------------------------
+def _sum(hits: list[Hit]) -> float:
+    """Sum of weights, each repetition of the same term counting REPEAT_DECAY less."""
+    if len(hits) == 1:
+        return hits[0].weight
+    seen: dict[str, int] = {}
+    total = 0.0
+    for h in sorted(hits, key=lambda h: -h.weight):
+        n = seen.get(h.term, 0)
+        total += h.weight * REPEAT_DECAY**n
+        seen[h.term] = n + 1
+    return total
+
+
+def _group(hits: list[Hit]) -> tuple[dict[str, list[Hit]], dict[str, list[Hit]]]:
+    by_goal: dict[str, list[Hit]] = defaultdict(list)
+    by_target: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        by_goal[h.goal].append(h)
+        if h.target:
+            by_target[h.target].append(h)
+    return by_goal, by_target
+
+
+def scores(m: Matches) -> tuple[dict[str, float], dict[str, float], float]:
+    """Raw goal scores, raw target scores and the length normaliser of one text."""
+    by_goal, by_target = _group(m.hits)
+    length = max(1.0, math.sqrt(m.words / REFERENCE_WORDS))
+    return (
+        {g: _sum(hs) for g, hs in by_goal.items()},
+        {t: _sum(hs) for t, hs in by_target.items()},
+        length,
+    )
+
+
+def decide(m: Matches) -> tuple[dict[str, float], dict[str, float]]:
+    """The reported goals (with density scores) and targets (with raw scores) of one text."""
+    thresholds = load_rules().thresholds
+    raw_goals, raw_targets, length = scores(m)
+    dense = {g: s / length for g, s in raw_goals.items()}
+    best = max(dense.values(), default=0.0)
+    explicit = {h.target or h.goal for h in m.hits if h.reference}
+    strong = {_codes.goal_of(t) for t, s in raw_targets.items() if s >= TARGET_STRONG}
+    goals: dict[str, float] = {}
+    for g, d in dense.items():
+        dominant = d >= DOMINANCE * best
+        if (dominant and (d >= thresholds.get(g, DEFAULT_THRESHOLD) or g in strong)) or g in explicit:
+            goals[g] = d
+    for code in explicit:
+        goals.setdefault(_codes.goal_of(code), dense.get(_codes.goal_of(code), 0.0))
+    targets: dict[str, float] = {}
+    for t, s in raw_targets.items():
+        if (s >= TARGET_THRESHOLD and _codes.goal_of(t) in goals) or t in explicit:
+            targets[t] = s
+    return goals, targets
+
+
+def _evidence(m: Matches, hits: list[Hit]) -> list[Evidence]:
+    """The sentences of the strongest ``hits``, best first, with the matched words marked."""
+    by_sentence: dict[int, list[Hit]] = defaultdict(list)
+    weight: dict[int, float] = defaultdict(float)
+    for h in hits:
+        by_sentence[h.sentence].append(h)
+        weight[h.sentence] += h.weight
+    ranked = sorted(weight, key=lambda i: (-weight[i], i))[:MAX_EVIDENCE]
+    out = []
+    for i in ranked:
+        s = m.sentences[i]
+        spans = sorted({sp for h in by_sentence[i] for sp in h.spans})
+        terms = tuple(dict.fromkeys(m.text[a:b] for a, b in spans))
+        marks = tuple((a - s.start, b - s.start) for a, b in spans)
+        out.append(Evidence(s.text, s.start, s.end, terms, marks))
+    return out
+
+
+def detect(text: str, framework: Framework, sentences: list[Sentence]) -> Analysis:
+    """The automatic analysis of plain ``text`` split into ``sentences``."""
+    m = match(text, sentences, framework)
+    goals, targets = decide(m)
+    by_goal, by_target = _group(m.hits)
+    thresholds = load_rules().thresholds
+    result = Analysis()
+    for g, d in goals.items():
+        theta = thresholds.get(g, DEFAULT_THRESHOLD)
+        result.goals.append(Label(g, d / (d + theta), evidence=_evidence(m, by_goal.get(g, []))))
+    for t, s in targets.items():
+        result.targets.append(Label(t, s / (s + TARGET_THRESHOLD), evidence=_evidence(m, by_target.get(t, []))))
+    return result
+
+
+def evidence_for(text: str, code: str, sentences: list[Sentence] | None = None) -> list[Evidence]:
+    """Sentences of ``text`` that support ``code`` (a goal, target or indicator), if any.
+
+    For labels an editor adds: they can still quote the article when it has
+    signals for them, whether or not the analyser would have reported them. An
+    indicator is supported by its target's signals.
+    """
+    code = _codes.normalise(code)
+    m = match(text, sentences)
+    if _codes.kind_of(code) == "goal":
+        hits = [h for h in m.hits if h.goal == code]
+    else:
+        target = _codes.target_of(code)
+        hits = [h for h in m.hits if h.target == target]
+    return _evidence(m, hits)
