@@ -16,16 +16,20 @@ from .model import EDITOR, Analysis, Label
 from .text import Sentence, split_sentences
 
 #: Part of the cache key of stored analyses: change it whenever rules or logic change.
-ANALYSER_VERSION = "0.1.0"
+ANALYSER_VERSION = "0.2.0"
 
 
 def detect(text: str, framework: Framework, sentences: list[Sentence]) -> Analysis:
     """The automatic analysis of plain text split into ``sentences``.
 
-    Not written yet: the rule-based analyser of issue 3 plugs in here. Until then
-    the analysis of an article is what its editor wrote.
+    The rule-based analyser of :mod:`sdg_analysis.matcher`: goals and targets from
+    the rule tables under ``data/rules/``, each with its evidence sentences.
     """
-    return Analysis(version=ANALYSER_VERSION)
+    from .matcher import detect as detect_labels
+
+    analysis = detect_labels(text, framework, sentences)
+    analysis.version = ANALYSER_VERSION
+    return analysis
 
 
 def analyse(text: str, framework: Framework | None = None, editor: EditorInput | None = None) -> Analysis:
