@@ -67,6 +67,9 @@ _STRONG_YEAR_BEFORE = re.compile(
 )
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s*(?:and|or|to|-|–)\s*$")
+
+
 def _is_year(value: float, text: str, sentence: str, start: int, end: int) -> bool:
     """A bare 4-digit number 1800-2100 used as a date, not as a count.
 
@@ -77,6 +80,8 @@ def _is_year(value: float, text: str, sentence: str, start: int, end: int) -> bo
         return False
     if _STRONG_YEAR_BEFORE.search(sentence[max(0, start - 20) : start]):
         return True
+    if _YEAR_BEFORE.search(sentence[max(0, start - 12) : start]):
+        return True  # "between 2015 and 2020", "2019 or 2020"
     if sentence[:start].endswith(("'s ", "’s ")):
         return True  # "the UN's 2023 report"
     nxt = WORD.match(sentence, end)

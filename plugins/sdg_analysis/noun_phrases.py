@@ -29,6 +29,7 @@ _STOP = frozenset(
 _SKIP_MODIFIERS = frozenset("more other further extra additional".split())
 _AUX = frozenset("who that which had have has were was are is been be being will would could may might".split())
 _COPULA = frozenset("were was are is".split())
+_PEOPLE = frozenset("people children women men police staff personnel youth".split())
 _REPORTING = frozenset("reported said believed feared thought estimated confirmed presumed known".split())
 _ADVERBS = frozenset("so far also now still already reportedly formally officially since then recently allegedly".split())
 _IRREGULAR = frozenset(
@@ -151,7 +152,8 @@ def noun_phrase(sentence: str, pos: int, *, after: tuple[str, ...] = ()) -> tupl
             j += 1  # "were reported killed": what happened is "killed"
             w, lw = words[j][0], words[j][0].lower()
         is_verb = lw not in _STOP and (_looks_like_participle(w) or (aux == 0 and lw.endswith("ing") and len(lw) > 4))
-        if not is_verb and not parts and aux and words[j - 1][0].lower() in _COPULA and lw not in _STOP:
+        plural = lw in _PEOPLE or (lw.endswith("s") and not lw.endswith("ss"))
+        if not is_verb and not parts and aux and words[j - 1][0].lower() in _COPULA and lw not in _STOP and plural:
             k2 = _noun_run(words, j)
             if k2 > j:  # "12 were children"
                 return " ".join(x for x, _, _ in words[j:k2]), words[k2 - 1][2]
