@@ -12,6 +12,7 @@ from __future__ import annotations
 from . import codes as _codes
 from .framework import Framework, load_framework
 from .frontmatter import EditorInput
+from .figure_links import attach_figures
 from .model import EDITOR, Analysis, Label
 from .text import Sentence, split_sentences
 
@@ -39,7 +40,7 @@ def analyse(text: str, framework: Framework | None = None, editor: EditorInput |
     sentences = split_sentences(text)
     analysis = detect(text, fw, sentences) if editor.auto else Analysis(version=ANALYSER_VERSION)
     analysis.auto = editor.auto
-    return apply_editor(analysis, editor)
+    return attach_figures(apply_editor(analysis, editor), text, sentences, editor, fw)
 
 
 def _excluded(code: str, exclude: list[str]) -> bool:
