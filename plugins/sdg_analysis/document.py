@@ -84,7 +84,10 @@ def read_document(
     today: _dt.date | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     framework: Framework | None = None,
+    kind: str = "article",
 ) -> Document:
+    """Read and check one file; ``kind`` is "article" (title and date required) or
+    "page" (title only)."""
     doc = Document(path=path)
     report = doc.problems.append
 
@@ -142,7 +145,7 @@ def read_document(
     doc.metadata = metadata
 
     source = SourceMap(doc.header, doc.header_line)
-    _check_keys(doc, source, today or _dt.date.today())
+    _check_keys(doc, source, today or _dt.date.today(), kind)
     editor, sdg_problems = parse_frontmatter(
         metadata, source=source, path=path, framework=framework or load_framework()
     )
@@ -155,7 +158,7 @@ def read_document(
     return doc
 
 
-def _check_keys(doc: Document, source: SourceMap, today: _dt.date) -> None:
+def _check_keys(doc: Document, source: SourceMap, today: _dt.date, kind: str = "article") -> None:
     meta, path = doc.metadata, doc.path
 
     def report(severity, message, *key):
@@ -176,8 +179,9 @@ def _check_keys(doc: Document, source: SourceMap, today: _dt.date) -> None:
         report("error", "title must be text", "title")
 
     if "date" not in meta or meta.get("date") in (None, ""):
-        doc.missing.append("date")
-        report("error", "missing date: the article cannot be published without one; write date: YYYY-MM-DD", "date")
+        if kind == "article":
+            doc.missing.append("date")
+            report("error", "missing date: the article cannot be published without one; write date: YYYY-MM-DD", "date")
     else:
         when = _as_date(meta["date"])
         if when is None:

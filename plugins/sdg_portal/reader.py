@@ -42,10 +42,25 @@ class SdgMarkdownReader(YAMLMetadataReader):
         super().__init__(*args, **kwargs)
         self.unreadable = []  # problems of files refused in this build
 
+    def _kind(self, source_path: str) -> str:
+        """"page" under PAGE_PATHS (no date needed), else "article"."""
+        root = os.path.abspath(self.settings.get("PATH", "."))
+        path = os.path.abspath(source_path)
+        for folder in self.settings.get("PAGE_PATHS", ()):
+            base = os.path.join(root, folder)
+            if path.startswith(base.rstrip(os.sep) + os.sep):
+                return "page"
+        return "article"
+
     def read(self, source_path):
         with open(source_path, "rb") as handle:
             data = handle.read()
-        doc = read_document(data, display_path(source_path), max_bytes=self.settings.get("SDG_MAX_FILE_SIZE"))
+        doc = read_document(
+            data,
+            display_path(source_path),
+            max_bytes=self.settings.get("SDG_MAX_FILE_SIZE"),
+            kind=self._kind(source_path),
+        )
         if not doc.publishable:
             for problem in doc.problems:
                 logger.warning("%s", problem.format())

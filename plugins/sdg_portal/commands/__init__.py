@@ -1,5 +1,9 @@
 """The ``sdg-portal`` commands, one module each."""
 
 from .analyse import analyse_command
+from .check import check_command
+from .codes import codes_command
+from .new import new_command
 
 COMMANDS = [analyse_command]
+COMMANDS += [check_command, codes_command, new_command]
