@@ -19,6 +19,7 @@ def build_site(content: Path, output: Path, **overrides) -> Path:
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
+            "SDG_ANALYSIS_CACHE": False,
             **overrides,
         },
     )

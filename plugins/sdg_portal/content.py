@@ -13,10 +13,14 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 
+from pelican.log import console
+from rich.progress import track
+
 from sdg_analysis import analyse, load_framework, parse_frontmatter
 from sdg_analysis.problems import Problem, warning
 from sdg_analysis.text import plain_text
 
+from .cache import AnalysisCache, cache_key
 from .reader import SdgMarkdownReader, display_path
 
 logger = logging.getLogger(__name__)
@@ -44,14 +48,17 @@ def editor_input(article, framework):
     return parse_frontmatter(article.metadata, path=display_path(article.source_path), framework=framework)
 
 
-def analyse_article(article, settings: dict, framework=None) -> list[Problem]:
+def analyse_article(article, settings: dict, framework=None, cache: AnalysisCache | None = None) -> list[Problem]:
     fw = framework or load_framework()
     editor, problems = editor_input(article, fw)
     if not settings.get("SDG_AUTO_ANALYSIS", True):
         editor.auto = False
     title = str(getattr(article, "title", "") or "")
     text = article_text(title, article._content or "")
-    article.sdg = analyse(text, fw, editor)
+    if cache is None:
+        article.sdg = analyse(text, fw, editor)
+    else:
+        article.sdg = cache.get_or_compute(cache_key(text, editor), lambda: analyse(text, fw, editor))
     article.sdg_problems = problems
     return problems
 
@@ -93,7 +100,7 @@ def deduplicate_slugs(articles) -> list[Problem]:
 def attach_analyses(generator) -> None:
     settings = generator.settings
     fw = load_framework()
-    contents = [
+    articles = [
         *generator.articles,
         *generator.translations,
         *generator.drafts,
@@ -105,14 +112,21 @@ def attach_analyses(generator) -> None:
     for reader in generator.readers.readers.values():
         if isinstance(reader, SdgMarkdownReader):
             problems.extend(reader.unreadable)  # already logged when read
-    for article in contents:
-        found = analyse_article(article, settings, fw)
+    cache = AnalysisCache(settings)
+    threshold = settings.get("SDG_PROGRESS_THRESHOLD")
+    steps = articles
+    if threshold is not None and len(articles) > threshold:
+        steps = track(articles, description="Analysing articles", console=console, transient=True)
+    for article in steps:
+        found = analyse_article(article, settings, fw, cache)
         for problem in found:
             problem_logger.warning("%s", problem.format())
         problems.extend(found)
-    for problem in deduplicate_slugs(contents):
+    cache.save_cache()
+    for problem in deduplicate_slugs(articles):
         problem_logger.warning("%s", problem.format())
         problems.append(problem)
+    generator.context["sdg_analysis_stats"] = {"analysed": cache.misses, "cached": cache.hits}
     generator.context.setdefault("sdg_problems", []).extend(problems)
     if problems and settings.get("SDG_STRICT"):
         raise SdgContentError(

@@ -10,10 +10,12 @@ page, a page per goal, target and indicator, their feeds and the open data.
 from __future__ import annotations
 
 import logging
+import math
 import os
 from collections import defaultdict
 
 from pelican.generators import Generator
+from pelican.log import console
 
 from sdg_analysis import ANALYSER_VERSION, load_framework
 from sdg_analysis import charts, links
@@ -172,6 +174,25 @@ class SdgGenerator(Generator):
                     )
         write_sdg_feeds(self, writer)
         self._write_data()
+        console.print(self.summary())
+
+    def summary(self) -> str:
+        """One line: articles analysed, SDG pages written, problems found."""
+        per_page = self.settings["PAGINATED_TEMPLATES"].get("sdg_goal") or self.settings["DEFAULT_PAGINATION"]
+
+        def pages(nodes):
+            return sum(max(1, math.ceil(self.index.count(n.code) / per_page)) for n in nodes)
+
+        stats = self.context.get("sdg_analysis_stats", {"analysed": 0, "cached": 0})
+        problems = self.context.get("sdg_problems", [])
+        errors = sum(1 for p in problems if p.severity == "error")
+        fw = self.framework
+        return (
+            f"SDG portal: {stats['analysed'] + stats['cached']} articles analysed "
+            f"({stats['cached']} unchanged, from the cache); pages written: "
+            f"{pages(fw.goals)} goal, {pages(fw.targets)} target, {pages(fw.indicators)} indicator; "
+            f"{len(problems)} content problem(s) ({errors} error(s), {len(problems) - errors} warning(s))"
+        )
 
     def _write_listing(self, writer, template_name, node, relative, **kwargs):
         articles = self.index.items_for(node.code)

@@ -25,6 +25,8 @@ DEFAULTS: dict[str, object] = {
     "SDG_AUTO_ANALYSIS": True,  # run the automatic analyser (an article can say auto: false)
     "SDG_STRICT": False,  # fail the build on any problem in the content
     "SDG_MAX_FILE_SIZE": 1_000_000,  # bytes; larger articles are reported and not analysed
+    "SDG_ANALYSIS_CACHE": True,  # keep analyses in CACHE_PATH; unchanged articles are not analysed again
+    "SDG_PROGRESS_THRESHOLD": 500,  # show the analysis progress above this many articles (None: never)
     "SDG_LANGUAGE": "en",  # language of official titles shown
     # Pages
     "SDG_GOAL_PAGINATION": 10,  # articles per goal/target/indicator page (None: DEFAULT_PAGINATION)
@@ -49,7 +51,7 @@ DEFAULTS: dict[str, object] = {
 def _types(key: str, value: object) -> tuple[type, ...]:
     if isinstance(value, bool):
         return (bool,)
-    if key.endswith("PAGINATION") or key.endswith("MAX_ITEMS"):
+    if key.endswith(("PAGINATION", "MAX_ITEMS", "THRESHOLD")):
         return (int, type(None))
     if isinstance(value, list):
         return (list, tuple)

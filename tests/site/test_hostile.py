@@ -75,7 +75,15 @@ def test_no_page_has_anything_executable(hostile_site):
     pages = list(hostile_site.rglob("*.html"))
     assert len(pages) > 400
     for page in pages:
-        assert executable(page.read_text(encoding="utf-8")) == [], page
+        found = executable(page.read_text(encoding="utf-8"))
+        if page.relative_to(hostile_site).as_posix() == "search/index.html":
+            # the search page runs Pagefind's own scripts from the site, nothing else
+            soup = soup_of(page)
+            sources = [s.get("src") for s in soup.find_all("script") if s.get("src")]
+            assert sources and all(src.startswith(SITE + "/pagefind/") for src in sources), sources
+            assert not any(" on" in f for f in found), found
+            continue
+        assert found == [], page
 
 
 def test_json_ld_cannot_break_out_of_its_script(hostile_site):
