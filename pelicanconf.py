@@ -37,7 +37,10 @@ CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "archives", "tags", "404"]
+DIRECT_TEMPLATES = ["index", "archives", "tags", "404", "search"]
+# The search page over the Pagefind index that `make html` builds.
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 
 DEFAULT_PAGINATION = 10
 # Paginate into folders: "{name}{number}" would collide for slugs ending in digits.
