@@ -56,8 +56,8 @@ NAME_DISCOUNT = 0.3
 CITATION_DISCOUNT = 0.4
 REPEAT_DECAY = 0.5
 REFERENCE_WORDS = 60
-DOMINANCE = 0.3
-TARGET_THRESHOLD = 2.0
+DOMINANCE = 0.2
+TARGET_THRESHOLD = 3.0
 TARGET_STRONG = 3.0
 MAX_EVIDENCE = 3
 
@@ -349,12 +349,18 @@ def _near(occ: list, first: int, others: tuple[int, ...], toks: list):
 
 # -- deciding ----------------------------------------------------------------
 def _sum(hits: list[Hit]) -> float:
-    """Sum of weights, each repetition of the same term counting REPEAT_DECAY less."""
+    """Sum of weights: words count once (where hits overlap in a sentence the heaviest
+    wins) and each repetition of the same term counts REPEAT_DECAY less."""
     if len(hits) == 1:
         return hits[0].weight
+    taken: dict[int, list[tuple[int, int]]] = {}
     seen: dict[str, int] = {}
     total = 0.0
     for h in sorted(hits, key=lambda h: -h.weight):
+        spans = taken.setdefault(h.sentence, [])
+        if any(a < e and s < b for a, b in h.spans for s, e in spans):
+            continue
+        spans.extend(h.spans)
         n = seen.get(h.term, 0)
         total += h.weight * REPEAT_DECAY**n
         seen[h.term] = n + 1
@@ -415,10 +421,21 @@ def _evidence(m: Matches, hits: list[Hit]) -> list[Evidence]:
     out = []
     for i in ranked:
         s = m.sentences[i]
-        spans = sorted({sp for h in by_sentence[i] for sp in h.spans})
+        spans = _merge(sorted({sp for h in by_sentence[i] for sp in h.spans}))
         terms = tuple(dict.fromkeys(m.text[a:b] for a, b in spans))
         marks = tuple((a - s.start, b - s.start) for a, b in spans)
         out.append(Evidence(s.text, s.start, s.end, terms, marks))
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined, so that no word is marked twice."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
     return out
 
 

@@ -4,7 +4,7 @@ One YAML file per goal, ``data/rules/goal-01.yaml`` ... ``goal-17.yaml``, writte
 the project from the official target and indicator texts::
 
     goal: "8"
-    threshold: 3            # optional: the goal's decision threshold (default DEFAULT_THRESHOLD)
+    threshold: 3.5          # optional: the goal's decision threshold (default DEFAULT_THRESHOLD)
     vocabulary:             # goal-level topic words: weight -> phrases
       2: [labour market, employment rate]
       1: [wages, jobs]
@@ -43,7 +43,7 @@ from .tokens import PREFIXES, spell, word_info, words
 
 #: Content words between the two sides of a ``left ~ right`` phrase, at most.
 PROXIMITY = 6
-DEFAULT_THRESHOLD = 3.0
+DEFAULT_THRESHOLD = 3.5
 
 
 _UNSEEN = object()
@@ -143,6 +143,11 @@ def compile_phrase(text: str, where: str = "") -> tuple[Pattern, ...]:
             patterns.append(("=", key))
     if not patterns:
         raise RuleError(f"{where}: phrase {text!r} has no content word")
+    if len(patterns) == 1 and len(_phrase_words(text)) > 1:
+        raise RuleError(
+            f"{where}: phrase {text!r} reads as the single word {patterns[0][1]!r} once function words "
+            "are skipped; write the word alone or a longer phrase"
+        )
     return tuple(patterns)
 
 

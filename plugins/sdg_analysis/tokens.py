@@ -30,7 +30,7 @@ PREFIXES = frozenset("co non re pre post anti multi inter micro macro socio agro
 
 STOPWORDS = frozenset(
     """a an the of to in on for and or by with at from as into onto via is are was were be been
-    being its their his her our your this that these those which who whom whose it they them we
+    its their his her our your this that these those which who whom whose it they them we
     he she also such than then there here has have had do does did will would shall should can
     could may might must very more most so if but about over under within between among amongst
     through across per s""".split()
@@ -73,8 +73,14 @@ def _undouble(stem: str) -> str:
     return stem
 
 
+#: Words whose ending carries the meaning: "developing" and "developed" countries differ.
+KEEP = frozenset("developing developed underdeveloped undeveloped".split())
+
+
 def stem(word: str) -> str:
     """Plural and verb endings stripped from an already spelled word (see :func:`spell`)."""
+    if word in KEEP:
+        return word
     w = word
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
