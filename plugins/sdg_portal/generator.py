@@ -20,8 +20,11 @@ from pelican.log import console
 from sdg_analysis import ANALYSER_VERSION, load_framework
 from sdg_analysis import charts, links
 from sdg_analysis.anchors import add_anchors, anchor_id
+from sdg_analysis.codes import slug_for
 from sdg_analysis.opendata import article_record, dumps_safe, figures_csv, schema_text, site_export
-from sdg_analysis.render import render_section
+from functools import partial
+
+from sdg_analysis.render import render_figure, render_section
 
 from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
 from .sitemap import SitemapRecorder
@@ -32,18 +35,24 @@ logger = logging.getLogger(__name__)
 
 
 class FigureRef:
-    """A figure as listed on goal, target and indicator pages: the figure and its article."""
+    """A figure as listed on goal, target and indicator pages: the figure, its article,
+    and the anchor to link to (the sentence in the body, or else the figure's entry in
+    the article's analysis)."""
 
     __slots__ = ("figure", "article", "anchor")
 
-    def __init__(self, figure, article, anchor: str | None):
+    def __init__(self, figure, article, placed: set[str]):
         self.figure = figure
         self.article = article
+        anchor = anchor_id(figure.evidence) if figure.evidence else None
+        if anchor not in placed:
+            code = figure.indicator or figure.target
+            anchor = f"sdg-{'indicator' if figure.indicator else 'target'}-{slug_for(code)}"
         self.anchor = anchor
 
     @property
     def href(self) -> str:
-        return f"{self.article.url}#{self.anchor}" if self.anchor else f"{self.article.url}#sdg-indicators"
+        return f"{self.article.url}#{self.anchor}"
 
 
 class SdgGenerator(Generator):
@@ -72,7 +81,6 @@ class SdgGenerator(Generator):
         self.index = index = links.build_index((a, a.sdg, a.date) for a in published)
 
         self._cross_link(published)
-        self._collect_figures(published)
 
         siteurl = settings.get("SITEURL", "")
         for article in self._rendered():
@@ -91,6 +99,7 @@ class SdgGenerator(Generator):
                 anchors=placed,
             )
             article.sdg_jsonld = dumps_safe(article_jsonld(article, settings, self.framework))
+        self._collect_figures(published)
 
         months = links.month_range(index)
         goal_codes = [g.code for g in self.framework.goals]
@@ -102,6 +111,7 @@ class SdgGenerator(Generator):
                 "sdg_url": self.urls.url,
                 "sdg_index_url": self.urls.index_url,
                 "sdg_figures": self.figures,
+                "sdg_figure": partial(render_figure, template_dirs=tuple(self._templates_path)),
                 "sdg_matrix": charts.matrix(goal_codes, links.cooccurrence(index)),
                 "sdg_timelines": {g: charts.timeline(months, links.monthly_counts(index, g)) for g in goal_codes},
                 "sdg_feed_categories": {a.url: goal_categories(a, self.framework) for a in self._rendered()},
@@ -137,8 +147,7 @@ class SdgGenerator(Generator):
                 code = fig.indicator or fig.target
                 if not code:
                     continue
-                ref = FigureRef(fig, article, anchor_id(fig.evidence) if fig.evidence else None)
-                figures[code].append(ref)
+                figures[code].append(FigureRef(fig, article, article.sdg_anchors))
         self.figures = dict(figures)
 
     def _feed_url(self, code: str) -> str | None:
