@@ -13,14 +13,20 @@ import pytest
 from support import ROOT
 
 
-def publish(content: Path, output: Path, siteurl: str, *, hash_seed: str = "0", pelican_opts: str = "") -> Path:
+def publish(
+    content: Path, output: Path, siteurl: str, *, hash_seed: str = "0", cache: Path | None = None, pelican_opts: str = ""
+) -> Path:
     """``make publish`` of ``content`` into ``output`` with ``SITEURL`` from the environment.
 
     Whatever the Makefile's publish target runs (Pelican with publishconf.py, then
     Pagefind) runs here, with the interpreter running the tests (``-o`` keeps make
     from reinstalling it). Each build is its own process, so string hashing
-    (``PYTHONHASHSEED``) can differ between builds.
+    (``PYTHONHASHSEED``) can differ between builds. Pelican's cache folder (where
+    the analysis cache lives) is ``cache``, by default a new folder next to the
+    output, never the repository's ``cache/``.
     """
+    cache = cache or output.with_name(output.name + "-cache")
+    pelican_opts = f"--cache-path {cache} {pelican_opts}".strip()
     make = shutil.which("make")
     if make is None:
         pytest.skip("make is not installed")

@@ -2,10 +2,10 @@
 
 The builds differ in everything that must not matter: the folder the content is
 in (copied without its modification times), the output folder, the string-hash
-seed of the process (set and dict ordering of strings), and Pelican's content
-cache (off; on and written; on and read back). They must agree on every file name
-and every byte: no build timestamps, no absolute paths, no unstable ordering, no
-cache files in the output.
+seed of the process (set and dict ordering of strings), and the caches: Pelican's
+content cache and the portal's analysis cache, empty, written, then read back.
+They must agree on every file name and every byte: no build timestamps, no
+absolute paths, no unstable ordering, no cache files in the output.
 
 One exception, outside this project: Pagefind 1.5.2 writes the values of each
 search filter in hash-map order, which changes from run to run (Pagefind issue
@@ -118,19 +118,19 @@ def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    """Three builds: plain (cache off), cache on and written, cache on and read."""
+    """Three builds: caches empty; content cache on and written; both caches read back."""
     base = tmp_path_factory.mktemp("reproducible")
     first, second = base / "one" / "content", base / "two" / "src" / "content"
     shutil.copytree(ROOT / "content", first, copy_function=shutil.copy)  # new modification times
     shutil.copytree(ROOT / "content", second, copy_function=shutil.copy)
-    cache = base / "cache"
-    cached = f"--cache-path {cache} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
+    cache = base / "cache"  # Pelican's content cache and the portal's analysis cache
+    cached = "-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
     out = {
-        "no cache": publish(first, base / "out-a", SITEURL, hash_seed="1"),
-        "cache written": publish(second, base / "out-b", SITEURL, hash_seed="2", pelican_opts=cached),
-        "cache read": publish(second, base / "out-c", SITEURL, hash_seed="3", pelican_opts=cached),
+        "no cache": publish(first, base / "out-a", SITEURL, hash_seed="1", cache=base / "cache-a"),
+        "cache written": publish(second, base / "out-b", SITEURL, hash_seed="2", cache=cache, pelican_opts=cached),
+        "cache read": publish(second, base / "out-c", SITEURL, hash_seed="3", cache=cache, pelican_opts=cached),
     }
-    assert any(cache.iterdir()), "the cached builds wrote no content cache"
+    assert len(list(cache.iterdir())) >= 2, "the cached builds wrote no content or analysis cache"
     trees = {name: tree(folder) for name, folder in out.items()}
     indexes = {name: search_index(folder) for name, folder in out.items()}
     return base, trees, indexes
