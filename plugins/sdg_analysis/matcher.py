@@ -3,36 +3,38 @@
 Evidence channels, each producing *hits* (a goal, maybe a target, a weight, and the
 character spans of the words that matched, all inside one sentence):
 
-1. **Explicit references**: ``SDG 8``, ``Goal 14``, ``target 8.7``, ``indicator 16.2.2``
-   (:data:`REFERENCE_WEIGHT` each, to the target and its goal).
+1. **Explicit references**: ``SDG 8``, ``SDGs 3, 5 and 10``, ``Goal 14``, ``target 8.7``,
+   ``indicator 16.2.2`` (:data:`REFERENCE_WEIGHT` each, to the target and its goal).
 2. **Target phrases** from the rule tables (:mod:`sdg_analysis.rules`), including
    indicator vocabulary and ``a ~ b`` proximity pairs; ambiguous phrases count only
    with a qualifier within one sentence either side, and never next to a veto word.
 3. **Goal vocabulary**: topic words of the goal without a particular target.
 
 Discounts: words inside URLs and bracketed citations ``(Smith, 2010)`` are not read at
-all; a hit inside an organisation or journal name (``Ministry of Health``) counts
+all; a hit inside an organisation name (``Ministry of Health``) counts
 :data:`NAME_DISCOUNT`; a sentence that reads like a reference list or an
-acknowledgement counts :data:`CITATION_DISCOUNT`. Where two phrases overlap, a phrase
-inside a longer one gives way (``drug trafficking`` is not ``trafficking``). The same
-phrase repeated counts :data:`REPEAT_DECAY` times less at each repetition.
+acknowledgement counts :data:`CITATION_DISCOUNT`. A phrase inside a longer one gives
+way (``drug trafficking`` is not ``trafficking``).
 
-Decision rule (``raw`` = sum of the discounted hit weights; ``L = max(1, sqrt(words /
-REFERENCE_WORDS))`` normalises by length, so a whole article is held to the density
-of a short paragraph; ``theta_g`` is the goal's threshold from its rule table):
+Decision rule. Sums: where hits of one goal (or one target) overlap in a sentence only
+the heaviest counts, and each repetition of a phrase counts :data:`REPEAT_DECAY` of
+the one before. ``raw_g`` is a goal's sum, ``L = max(1, sqrt(words / REFERENCE_WORDS))``
+(content words), ``d_g = raw_g / L``: a whole article is held to the density of a short
+paragraph. ``theta_g`` is the goal's threshold (its rule table, else
+:data:`~sdg_analysis.rules.DEFAULT_THRESHOLD`).
 
-* a **goal** is reported when ``raw_g / L >= theta_g`` and ``raw_g / L`` is at least
-  :data:`DOMINANCE` of the best goal's (a passing mention next to the main topic is
-  not "addressing" a goal); or when the text names the goal or one of its targets
-  explicitly; or when one of its targets is reported on its own strength (below);
-* a **target** is reported when its own raw hits reach :data:`TARGET_THRESHOLD` and
-  its goal is reported, or when it is named explicitly. A target whose hits reach
-  :data:`TARGET_STRONG` (one unambiguous phrase at full weight) brings its goal with
-  it whatever the length of the text, as long as the goal also has
-  :data:`DOMINANCE` of the best goal's score: targets first, goals follow.
+* a **goal** is reported when it is *dominant enough* (``d_g >= DOMINANCE * max d``:
+  a passing mention next to the main topics is not "addressing" a goal) and either
+  ``d_g >= theta_g`` or one of its targets sums to :data:`TARGET_STRONG` (one
+  unambiguous phrase: targets first, goals follow); or when the text names the goal
+  or one of its targets explicitly;
+* a **target** is reported when its goal is and its own sum reaches
+  :data:`TARGET_THRESHOLD`, or when it is named explicitly.
 
-Scores on labels are ``s / (s + theta)``: 0.5 at the threshold, towards 1 above.
-Every reported label carries the sentences of its strongest hits as evidence.
+Scores: a goal's ``d / (d + theta)``, a target's ``raw / (raw + TARGET_THRESHOLD)``; 0.5
+at the threshold, towards 1 above. Every reported label carries as evidence the
+sentences of its strongest hits, with the matched words' spans. The whole rule, with
+the reasons for it, is in ``docs/developers/analyser.md``.
 """
 
 from __future__ import annotations
