@@ -73,8 +73,20 @@ _GENERIC = frozenset(
 _IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person", "persons": "person", "labor": "labour"}
 
 
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
     """A light stem, so that "victims"/"victim" and "trafficked"/"trafficking" meet."""
+    cached = _STEMS.get(word)
+    if cached is None:
+        cached = _stem(word)
+        if len(_STEMS) < 100_000:  # bounded: a long build meets many words
+            _STEMS[word] = cached
+    return cached
+
+
+def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -108,7 +120,8 @@ def stems(text: str | None) -> tuple[str, ...]:
     """The content stems of ``text``, in order."""
     if not text:
         return ()
-    return tuple(stem(t) for t in _WORDS.findall(text) if t.lower() not in _STOP)
+    cache, stop = _STEMS, _STOP
+    return tuple(cache.get(t) or stem(t) for t in _WORDS.findall(text) if t.lower() not in stop)
 
 
 def _contains(seq: tuple[str, ...], term: tuple[str, ...]) -> bool:
@@ -140,9 +153,11 @@ class Rule:
     """What signals one indicator or target: hand-written terms, title words, kinds."""
 
     code: str
-    terms: tuple[tuple[str, tuple[str, ...]], ...]  # (term as written, its stems)
+    terms: tuple[tuple[str, tuple[str, ...], frozenset[str], float], ...]  # as written, stems, their set, weight
     title: dict[str, float]  # title stem -> rarity weight
     kinds: frozenset[str] | None
+    title_total: float = 0.0
+    vocabulary: frozenset[str] = frozenset()  # every stem of its terms and title
 
 
 def read_terms() -> dict:
@@ -189,58 +204,106 @@ def rules_for(framework: Framework) -> dict[str, Rule]:
     rules = {}
     for code, doc in docs.items():
         entry = hand.get(code) or {}
-        terms = tuple((t, stems(t)) for t in entry.get("terms", []) if stems(t))
+        terms = tuple(
+            (t, stems(t), frozenset(stems(t)), PHRASE if len(stems(t)) > 1 else WORD)
+            for t in entry.get("terms", [])
+            if stems(t)
+        )
+        # strongest first, so that the search for the best term can stop early
+        terms = tuple(sorted(terms, key=lambda term: -term[3]))
         title = {s: math.log((n + 1) / (df.get(s, 0) + 1)) + 1.0 for s in doc}
         kinds = entry.get("kinds")
         node = framework[code]
         kinds = frozenset(kinds) if kinds else (title_kinds(node.title) if node.kind == "indicator" else None)
-        rules[code] = Rule(code, terms, title, kinds)
+        vocabulary = frozenset(title).union(*(term[2] for term in terms))
+        rules[code] = Rule(code, terms, title, kinds, sum(title.values()), vocabulary)
     return rules
 
 
 # -- scoring --------------------------------------------------------------------------
+class Place:
+    """The stems of one place a figure is read from (its noun phrase, sentence or window).
+
+    Keeps the stems in order and as a set, and remembers what each rule found there,
+    so that figures sharing a sentence score it once.
+    """
+
+    __slots__ = ("seq", "set", "_terms", "_titles", "_relevant", "_relevant_to")
+
+    def __init__(self, seq: tuple[str, ...]):
+        self.seq = seq
+        self.set = frozenset(seq)
+        self._terms: dict[str, tuple[float, str | None]] = {}
+        self._titles: dict[str, float] = {}
+        self._relevant: frozenset[str] = frozenset()
+        self._relevant_to = None
+
+    def relevant(self, candidates: "Candidates") -> frozenset[str]:
+        """The codes of the candidate rules that share at least one word with this place."""
+        if self._relevant_to is not candidates:
+            words = self.set
+            self._relevant = frozenset(r.code for r in candidates.rules if words and not r.vocabulary.isdisjoint(words))
+            self._relevant_to = candidates
+        return self._relevant
+
+    def best_term(self, rule: Rule) -> tuple[float, str | None]:
+        """The weight and text of the strongest of the rule's terms found here."""
+        found = self._terms.get(rule.code)
+        if found is None:
+            found = (0.0, None)
+            if self.seq:
+                for text, term, term_set, weight in rule.terms:
+                    if weight <= found[0]:
+                        break
+                    if term_set <= self.set and _contains(self.seq, term):
+                        found = (weight, text)
+            self._terms[rule.code] = found
+        return found
+
+    def title_share(self, rule: Rule) -> float:
+        """The rarity-weighted share of the rule's official title words found here."""
+        share = self._titles.get(rule.code)
+        if share is None:
+            share = 0.0
+            if rule.title_total and self.set:
+                common = self.set & rule.title.keys()
+                share = sum(rule.title[s] for s in common) / rule.title_total if common else 0.0
+            self._titles[rule.code] = share
+        return share
+
+
+_EMPTY = Place(())
+
+
 @dataclass(frozen=True)
 class Context:
-    """The stems a figure is scored on: its noun phrase, its sentence, the sentences around."""
+    """Where a figure is scored from: its noun phrase, its sentence, the sentences around."""
 
-    counts: tuple[str, ...]
-    sentence: tuple[str, ...]
-    window: tuple[str, ...]
+    counts: Place
+    sentence: Place
+    window: Place
 
-
-def _best_term(rule: Rule, seq: tuple[str, ...]) -> tuple[float, str | None]:
-    best, which = 0.0, None
-    for text, term in rule.terms:
-        weight = PHRASE if len(term) > 1 else WORD
-        if weight > best and _contains(seq, term):
-            best, which = weight, text
-    return best, which
-
-
-def _title_share(rule: Rule, seq: tuple[str, ...]) -> float:
-    if not rule.title or not seq:
-        return 0.0
-    present = set(seq)
-    return sum(w for s, w in rule.title.items() if s in present) / sum(rule.title.values())
+    @classmethod
+    def of(cls, counts: str | None, sentence: str | None = None, window: str | None = None) -> "Context":
+        return cls(Place(stems(counts)), Place(stems(sentence)), Place(stems(window)))
 
 
 def score(rule: Rule, kind: str, ctx: Context, listed: bool = False) -> tuple[float, tuple[str, ...]]:
     """How well a figure of ``kind`` in context ``ctx`` fits ``rule``, in [0, 1], and the terms that matched."""
     matched = []
-    weight, term = _best_term(rule, ctx.counts)
-    counts_share = _title_share(rule, ctx.counts)
-    raw = IN_COUNTS * weight + TITLE_IN_COUNTS * counts_share
+    weight, term = ctx.counts.best_term(rule)
+    raw = IN_COUNTS * weight + TITLE_IN_COUNTS * ctx.counts.title_share(rule)
     if term:
         matched.append(term)
     # A figure whose noun phrase names something else borrows less from its sentence.
-    around = 1.0 if raw > 0 or not (set(ctx.counts) - _POPULATION) else OTHER_COUNTS
-    for where, seq in ((IN_SENTENCE, ctx.sentence), (IN_WINDOW, ctx.window)):
-        weight, term = _best_term(rule, seq)
+    around = 1.0 if raw > 0 or not (ctx.counts.set - _POPULATION) else OTHER_COUNTS
+    for where, place in ((IN_SENTENCE, ctx.sentence), (IN_WINDOW, ctx.window)):
+        weight, term = place.best_term(rule)
         if term:
             raw += around * where * weight
             if term not in matched:
                 matched.append(term)
-    raw += around * TITLE_IN_SENTENCE * _title_share(rule, ctx.sentence)
+    raw += around * TITLE_IN_SENTENCE * ctx.sentence.title_share(rule)
     if raw == 0.0:
         return 0.0, ()
     if listed:
@@ -264,26 +327,49 @@ class Link:
     terms: tuple[str, ...] = ()
 
 
-def link(figure: Figure, ctx: Context, analysis: Analysis, framework: Framework, targets: list[str] | None = None) -> Link:
-    """The indicator (or target) among the article's targets that ``figure`` speaks to."""
-    rules = rules_for(framework)
-    listed = set(analysis.indicator_codes)
-    target_rank = {code: i for i, code in enumerate(targets if targets is not None else analysis.target_codes)}
+class Candidates:
+    """What the figures of one article may be tied to: its targets and all their indicators."""
+
+    def __init__(self, analysis: Analysis, framework: Framework, targets: list[str] | None = None):
+        rules = rules_for(framework)
+        children = _indicators_by_target(framework)
+        listed = set(analysis.indicator_codes)
+        self.targets: list[tuple[Rule, list[tuple[Rule, bool]]]] = []
+        for code in dict.fromkeys(targets if targets is not None else analysis.target_codes):
+            if code in children:
+                self.targets.append((rules[code], [(rules[i], i in listed) for i in children[code]]))
+        self.rules = [r for target, inds in self.targets for r in (target, *(i for i, _ in inds))]
+
+
+@lru_cache(maxsize=4)
+def _indicators_by_target(framework: Framework) -> dict[str, tuple[str, ...]]:
+    return {t.code: tuple(i.code for i in t.indicators) for t in framework.targets}
+
+
+def link(figure: Figure, ctx: Context, candidates: Candidates) -> Link:
+    """The indicator (or target) among the article's targets that ``figure`` speaks to.
+
+    Only rules sharing a word with the figure's noun phrase, sentence or window are
+    scored. Ties go to the first target in code order, and to an indicator over a
+    target.
+    """
+    relevant = ctx.counts.relevant(candidates) | ctx.sentence.relevant(candidates) | ctx.window.relevant(candidates)
     best_ind = (0.0, (), None)
     best_tgt = (0.0, (), None)
-    for code in target_rank:
-        node = framework.get(code)
-        if node is None or node.kind != "target":
-            continue
-        t_score, t_terms = score(rules[code], figure.kind, ctx)
-        for ind in node.indicators:
-            s, terms = score(rules[ind.code], figure.kind, ctx, ind.code in listed)
-            if s > best_ind[0]:
-                best_ind = (s, terms, ind.code)
-            if s > t_score:
-                t_score, t_terms = s, terms
-        if t_score > best_tgt[0]:
-            best_tgt = (t_score, t_terms, code)
+    if relevant:
+        kind = figure.kind
+        for target, indicators in candidates.targets:
+            t_score, t_terms = score(target, kind, ctx) if target.code in relevant else (0.0, ())
+            for rule, listed in indicators:
+                if rule.code not in relevant:
+                    continue
+                s, terms = score(rule, kind, ctx, listed)
+                if s > best_ind[0]:
+                    best_ind = (s, terms, rule.code)
+                if s > t_score:
+                    t_score, t_terms = s, terms
+            if t_score > best_tgt[0]:
+                best_tgt = (t_score, t_terms, target.code)
     if best_ind[0] >= INDICATOR_THRESHOLD:
         return Link(_codes.target_of(best_ind[2]), best_ind[2], best_ind[0], best_ind[1])
     if best_tgt[0] >= TARGET_THRESHOLD:
@@ -296,20 +382,26 @@ def _sentence_index(sentences: list[Sentence]) -> dict[int, int]:
     return {s.start: i for i, s in enumerate(sentences)}
 
 
-def context_of(figure: Figure, sentences: list[Sentence], index: dict[int, int], cache: dict[int, tuple]) -> Context:
-    """The stems of a figure's noun phrase, its sentence and the sentences around it."""
+def context_of(figure: Figure, sentences: list[Sentence], index: dict[int, int], cache: dict) -> Context:
+    """The places a figure is read from; sentences and windows are shared through ``cache``."""
 
-    def stems_of(i: int) -> tuple[str, ...]:
-        if i not in cache:
-            cache[i] = stems(sentences[i].text)
-        return cache[i]
+    def place(key, make) -> Place:
+        if key not in cache:
+            cache[key] = Place(make())
+        return cache[key]
 
     ev = figure.evidence
     i = index.get(ev.start) if ev else None
+    counts = Place(stems(figure.counts))
     if i is None:
-        return Context(stems(figure.counts), stems(ev.sentence) if ev else (), ())
-    window = (stems_of(i - 1) if i > 0 else ()) + (stems_of(i + 1) if i + 1 < len(sentences) else ())
-    return Context(stems(figure.counts), stems_of(i), window)
+        return Context(counts, Place(stems(ev.sentence)) if ev else _EMPTY, _EMPTY)
+
+    def window() -> tuple[str, ...]:
+        before = stems(sentences[i - 1].text) if i > 0 else ()
+        after = stems(sentences[i + 1].text) if i + 1 < len(sentences) else ()
+        return before + after
+
+    return Context(counts, place(("s", i), lambda: stems(sentences[i].text)), place(("w", i), window))
 
 
 def _excluded(code: str | None, exclude: list[str]) -> bool:
@@ -327,6 +419,7 @@ def attach_figures(
     figures = extract_figures(text, sentences) if editor.auto else []
     pinned = apply_editor_figures(figures, editor.figures, sentences)
     index, cache = _sentence_index(sentences), {}
+    candidates = Candidates(analysis, framework)
     out: list[Figure] = []
     for fig in figures:
         ctx = context_of(fig, sentences, index, cache)
@@ -336,12 +429,12 @@ def attach_figures(
         elif pin is not None and pin.get("target"):
             fig.target, fig.indicator, fig.score = pin["target"], None, 1.0
             if "indicator" not in pin:  # an indicator of that target, if one fits
-                found = link(fig, ctx, analysis, framework, targets=[pin["target"]])
+                found = link(fig, ctx, Candidates(analysis, framework, targets=[pin["target"]]))
                 if found.indicator:
                     fig.indicator, fig.score = found.indicator, found.score
                     _add_terms(fig, found.terms)
         else:
-            found = link(fig, ctx, analysis, framework)
+            found = link(fig, ctx, candidates)
             if found.target is None and fig.origin != EDITOR:
                 continue  # fits none of the article's targets: not an SDG figure of this article
             fig.target, fig.indicator, fig.score = found.target, found.indicator, found.score

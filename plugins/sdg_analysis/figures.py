@@ -20,42 +20,57 @@ from __future__ import annotations
 import re
 
 from .model import Evidence, Figure
-from .noun_phrases import PREPOSITIONS, WORD, lookback, noun_phrase
+from .noun_phrases import PREPOSITIONS, WORD as NEXT_WORD, lookback, noun_phrase
+from .non_figures import not_a_figure
 from .numbers import (
+    A_BEFORE,
+    ASCII_LOWER,
     BETWEEN_BEFORE,
+    CANDIDATE_WORDS,
     CHANGE_VERB,
+    CURRENCY_BEFORE,
     CURRENCY_WORD_TAIL,
     DATED,
     DENOMINATORS,
     DETERMINER_BEFORE,
+    DIGIT_RUN,
+    DIGITS_AT,
     DURATION_TAIL,
-    FRACTION,
+    FRACTION_AFTER,
+    FRACTION_WORDS,
     FROM_BEFORE,
-    HAS_NUMBER,
     NAME_BEFORE,
-    NUMBER,
-    ONE_IN,
+    NOT_HALF_BEFORE,
+    NUMBER_WORDS,
+    NUMERATOR_BEFORE,
+    OF_AFTER,
+    ONE_OK_AFTER,
+    ONE_IN_AT,
     PERCENT_TAIL,
-    PHONE_BEFORE,
     PLURALS,
     PRISON_AFTER,
-    QUALIFIER_BEFORE,
+    TIMEFRAME_WORDS,
     RANGE_TAIL,
     RATE_TAIL,
     SCALE,
     SCALE_TAIL,
+    SCALE_WORDS,
     SENTENCE_BEFORE,
     SUFFIX_SCALE,
     TIMEFRAME_AFTER,
-    TIMEFRAME_BEFORE,
     UNIT_TAIL,
     VAGUE,
+    VAGUE_AT,
+    VAGUE_WORDS,
+    WORD,
+    WORDS_AT,
     currency_code,
     currency_of_word,
-    mask,
     parse_digits,
     parse_number_words,
+    qualifier_before,
     unit_name,
+    words_before,
 )
 from .text import Sentence, split_sentences
 
@@ -84,7 +99,7 @@ def _is_year(value: float, text: str, sentence: str, start: int, end: int) -> bo
         return True  # "between 2015 and 2020", "2019 or 2020"
     if sentence[:start].endswith(("'s ", "’s ")):
         return True  # "the UN's 2023 report"
-    nxt = WORD.match(sentence, end)
+    nxt = NEXT_WORD.match(sentence, end)
     # counted things are plural: "2000 people", "1500 cases"; "2023 report" is a date
     if not nxt or nxt.group(1).lower() in DATED:
         return True
@@ -102,17 +117,20 @@ def _scaled(digits: str, suffix: str | None, sentence: str, end: int) -> tuple[f
     return value, end
 
 
-def _range_high(m: re.Match, masked: str, s: str, before: str, value: float, end: int):
+def _range_high(s: str, before: str, value: float, end: int):
     """The upper bound of a range starting at ``end``, or None: (low, high, end, currency)."""
-    r = RANGE_TAIL.match(masked, end)
+    r = RANGE_TAIL.match(s, end)
     if not r:
         return None
-    joiner = re.sub(r"[\d\s$€£¥₹.,]|US|USD|EUR|GBP", "", masked[end : r.start("digits") if r.group("digits") else r.start("words")]).lower()
+    high_start = r.start("digits") if r.group("digits") else r.start("words")
+    if r.group("digits") and not_a_figure(s, high_start, r.end("digits")) is not None:
+        return None
+    joiner = re.sub(r"[\d\s$€£¥₹.,]|US|USD|EUR|GBP", "", s[end : r.start("cur") if r.group("cur") else high_start]).lower()
     if joiner == "and":
-        if not BETWEEN_BEFORE.search(before):
+        if not BETWEEN_BEFORE.search(before, max(0, len(before) - 12)):
             return None
     elif joiner in ("-", "–", "—", "to"):
-        if FROM_BEFORE.search(before) and CHANGE_VERB.search(before):
+        if FROM_BEFORE.search(before, max(0, len(before) - 8)) and CHANGE_VERB.search(before, max(0, len(before) - 80)):
             return None  # "rose from 200 to 300": two figures, not a range
     else:
         return None
@@ -178,8 +196,10 @@ def _read_units(rd: _Reading, s: str, before: str) -> bool | None:
         return True
     d = DURATION_TAIL.match(s, end)
     if d:
-        sentence_length = SENTENCE_BEFORE.search(before) or PRISON_AFTER.match(s, d.end())
-        if not sentence_length and (TIMEFRAME_BEFORE.search(before) or TIMEFRAME_AFTER.match(s, d.end())):
+        sentence_length = SENTENCE_BEFORE.search(before, max(0, len(before) - 40)) or PRISON_AFTER.match(s, d.end())
+        prev = words_before(before, len(before), 1)
+        timeframe = bool(prev) and prev[0] in TIMEFRAME_WORDS
+        if not sentence_length and (timeframe or TIMEFRAME_AFTER.match(s, d.end())):
             return None  # "over the past 10 years", "two years ago": when, not how much
         word = d.group(2).lower()
         if d.group("hyphen") and not word.endswith("s") and not sentence_length:
@@ -192,60 +212,122 @@ def _read_units(rd: _Reading, s: str, before: str) -> bool | None:
     return False
 
 
-def _read(m: re.Match, s: str, masked: str) -> _Reading | None:
-    start, end = m.start(), m.end()
-    before = s[:start]
-    if m.group("vague"):
-        words = m.group("vague").lower().split()
-        value = VAGUE[words[-1]] * (1 if len(words) == 1 else (10 if words[0] == "tens" else 100))
-        rd = _Reading(start, start + len(m.group("vague")), value)
-        rd.qualifier = m.group("vague").lower() + " of"
-        rd.end = rd.end  # "hundreds", without "of": the noun phrase starts with it
-    elif m.group("digits"):
-        value, end = _scaled(m.group("digits"), m.group("suffix"), s, end)
-        if (m.group("suffix") or "").lower() == "m" and not m.group("cur"):
+def _token(s: str, low: str, pos: int, is_word: bool) -> tuple[_Reading, str] | None:
+    """The number starting at ``pos`` (a digit run or a number word), and its source.
+
+    The source is ``"digits"``, ``"words"``, ``"vague"`` ("hundreds of"), ``"ratio"``
+    ("one in five") or ``"fraction"`` ("two thirds of").
+    """
+    if is_word and low.startswith("one", pos) and not ONE_OK_AFTER.match(s, pos + 3):
+        return None  # "one of them", "no one": the commonest number word, and rarely a figure
+    m = ONE_IN_AT.match(s, pos)
+    if m:
+        a, b = (float(x) if x.isdigit() else parse_number_words(x) for x in (m.group("a"), m.group("b")))
+        if a and b and a < b and not_a_figure(s, pos, m.end("a"), words=is_word) is None:
+            rd = _Reading(pos, m.end(), a / b * 100)
+            rd.kind, rd.unit = "percent", "%"
+            return rd, "ratio"
+    if not is_word:
+        m = DIGITS_AT.match(s, pos)
+        if not m:
+            return None
+        digits = m.group("digits")
+        if len(digits) == 4 and not m.group("suffix") and _STRONG_YEAR_BEFORE.search(s, max(0, pos - 20), pos):
+            if digits.isdigit() and 1800 <= int(digits) <= 2100:
+                return None  # "in 2021", "since 2021", "by 2030": a date, and the commonest number
+        if not_a_figure(s, pos, m.end("digits")) is not None:
+            return None
+        value, end = _scaled(m.group("digits"), m.group("suffix"), s, m.end())
+        cur = CURRENCY_BEFORE.search(s, max(0, pos - 6), pos)
+        if (m.group("suffix") or "").lower() == "m" and not cur:
             if re.match(r"\s*(?:high|long|deep|wide|tall|thick|above|below|away)\b", s[end:]):
                 return None  # "10m high": metres
-        rd = _Reading(start, end, value)
-    else:
-        value = parse_number_words(m.group("words"))
-        if value is None:
+        rd = _Reading(cur.start() if cur else pos, end, value)
+        if cur:
+            rd.currency = currency_code(cur.group())
+        return rd, "digits"
+    word = WORD.match(low, pos).group()
+    if word in FRACTION_WORDS:
+        if not OF_AFTER.match(s, pos + len(word)):
             return None
-        rd = _Reading(start, end, value)
-    if m.group("cur"):
-        rd.currency = currency_code(m.group("cur"))
-    text = s[start:rd.end]
+        n = NUMERATOR_BEFORE.search(s, max(0, pos - 7), pos)
+        if word == "half":
+            if n or NOT_HALF_BEFORE.search(s, max(0, pos - 8), pos):
+                return None
+            start, numerator = pos, 1
+        elif n:
+            start, numerator = n.start(), parse_number_words(n.group(1)) or 1
+        else:
+            return None
+        rd = _Reading(start, pos + len(word), round(numerator / DENOMINATORS[word] * 100, 1))
+        rd.kind, rd.unit = "percent", "%"
+        return rd, "fraction"
+    if word in VAGUE_WORDS:
+        m = VAGUE_AT.match(s, pos)
+        if not m:
+            return None
+        words = m.group(1).lower().split()
+        value = VAGUE[words[-1]] * (1 if len(words) == 1 else (10 if words[0] == "tens" else 100))
+        rd = _Reading(pos, m.end(1), value)
+        rd.qualifier = m.group(1).lower() + " of"
+        return rd, "vague"
+    start = pos
+    if word in SCALE_WORDS:
+        a = A_BEFORE.search(s, max(0, pos - 8), pos)
+        if not a:
+            return None  # "million" with no number of its own
+        start = a.start()
+    elif word in NUMBER_WORDS and FRACTION_AFTER.match(s, pos + len(word)):
+        return None  # "two thirds of": read at "thirds"
+    m = WORDS_AT.match(s, start)
+    if not m or not_a_figure(s, start, m.end(), words=True) is not None:
+        return None
+    value = parse_number_words(m.group())
+    if value is None:
+        return None
+    return _Reading(start, m.end(), value), "words"
 
-    q = QUALIFIER_BEFORE.search(before, max(0, start - 25))
+
+def _read(s: str, low: str, pos: int, is_word: bool) -> _Reading | None:
+    found = _token(s, low, pos, is_word)
+    if found is None:
+        return None
+    rd, source = found
+    start = rd.start
+    before = s[:start]
+    text = s[start : rd.end]
+    q = qualifier_before(s, start)
     if q and not rd.qualifier:
-        rd.qualifier, rd.q_start = q.group(1).lower(), q.start()
-    if not rd.currency and not m.group("vague"):
+        rd.qualifier, rd.q_start = q
+    if source in ("ratio", "fraction"):
+        after = ("of",) if source == "fraction" else ()
+        rd.counts, _ = noun_phrase(s, rd.end, after=after)
+        return rd
+    if not rd.currency and source != "vague":
         if _is_year(rd.value, text, s, start, rd.end) and not q:
             return None
-        name = NAME_BEFORE.search(before)
+        name = NAME_BEFORE.search(before, max(0, start - 20))
         if name and name.start() > 0 and not q and re.match(r"\s*(?:[,.;:)]|$|[A-Z])", s[rd.end :]):
             return None  # "Resolution 2250,", "Boeing 737": a name
-        if PHONE_BEFORE.search(before):
-            return None
-    if not m.group("vague"):
-        rng = _range_high(m, masked, s, before, rd.value, rd.end)
+    if source != "vague":
+        rng = _range_high(s, before, rd.value, rd.end)
         if rng:
             rd.value, rd.high, rd.end, cur = rng
             rd.currency = rd.currency or cur
-            b = BETWEEN_BEFORE.search(before)
+            b = BETWEEN_BEFORE.search(before, max(0, start - 12))
             if b:
                 rd.text_start = b.start()
-                q = QUALIFIER_BEFORE.search(before, max(0, b.start() - 25), b.start())
+                q = qualifier_before(s, b.start())
                 if q and not rd.qualifier:
-                    rd.qualifier, rd.q_start = q.group(1).lower(), q.start()
+                    rd.qualifier, rd.q_start = q
     after_prep = _read_units(rd, s, before)
     if after_prep is None:
         return None
-    after_prep = after_prep or bool(m.group("vague"))
+    after_prep = after_prep or source == "vague"
     if rd.kind == "count" and not float(rd.value).is_integer():
         rd.kind = "number"
-    if rd.kind == "count" and m.group("words") and not rd.qualifier and rd.value < 10:
-        if DETERMINER_BEFORE.search(before[-12:]):
+    if rd.kind == "count" and source == "words" and not rd.qualifier and rd.value < 10:
+        if DETERMINER_BEFORE.search(before, max(0, start - 12)):
             return None  # "the two countries": refers back, reports nothing new
     np_end = rd.end
     if rd.counts is None:
@@ -259,41 +341,22 @@ def _read(m: re.Match, s: str, masked: str) -> _Reading | None:
         if rate.start() == rd.end:
             rd.end = rate.end()
     if rd.counts is None:
-        rd.counts = lookback(s[: rd.text_start])
+        rd.counts = lookback(s[max(0, rd.text_start - 120) : rd.text_start])
     if rd.counts is None and rd.kind in ("count", "number"):
         return None  # a bare number that counts nothing we can name
     return rd
 
 
-def _figures_in(sentence: Sentence) -> list[Figure]:
+def _figures_in(sentence: Sentence, candidates: list[tuple[int, bool]]) -> list[Figure]:
+    """The figures of one sentence, read at each candidate (position in the sentence, is a word)."""
     s = sentence.text
-    masked = mask(s)
+    low = s.translate(ASCII_LOWER)
     figures: list[Figure] = []
-    for m in ONE_IN.finditer(masked):
-        a, b = (float(x) if x.isdigit() else parse_number_words(x) for x in (m.group("a"), m.group("b")))
-        if a and b and a < b:
-            rd = _Reading(m.start(), m.end(), a / b * 100)
-            rd.kind, rd.unit = "percent", "%"
-            rd.counts, _ = noun_phrase(s, m.end())
-            figures.append(_figure(sentence, rd))
-            masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
-    for m in FRACTION.finditer(masked):
-        n = 1 if m.group("half") or m.group("n").lower() in ("a", "one") else parse_number_words(m.group("n"))
-        d = DENOMINATORS[(m.group("d") or m.group("half")).lower()]
-        if n < d:
-            rd = _Reading(m.start(), m.end(), round(n / d * 100, 1))
-            rd.kind, rd.unit = "percent", "%"
-            q = QUALIFIER_BEFORE.search(s, max(0, m.start() - 25), m.start())
-            if q:
-                rd.qualifier, rd.q_start = q.group(1).lower(), q.start()
-            rd.counts, _ = noun_phrase(s, m.end(), after=("of",))
-            figures.append(_figure(sentence, rd))
-            masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     taken_until = 0
-    for m in NUMBER.finditer(masked):
-        if m.start() < taken_until:
+    for pos, is_word in candidates:
+        if pos < taken_until:
             continue
-        rd = _read(m, s, masked)
+        rd = _read(s, low, pos, is_word)
         if rd is None:
             continue
         figures.append(_figure(sentence, rd))
@@ -361,15 +424,49 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+def candidates(text: str) -> list[tuple[int, bool]]:
+    """Where numbers may start in ``text``: (offset, written in words), in order.
+
+    Digit runs, and the words of :data:`~sdg_analysis.numbers.CANDIDATE_WORDS` found
+    with ``str.find`` in the lower-case text (case-insensitive patterns scanned across
+    a whole text are what made extraction slow).
+    """
+    found = [(m.start(), False) for m in DIGIT_RUN.finditer(text)]
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lengthen in lower case ("İ")
+        low = text.translate(ASCII_LOWER)
+    n = len(low)
+    words = []
+    for w in CANDIDATE_WORDS:
+        i = low.find(w)
+        while i != -1:
+            j = i + len(w)
+            if (i == 0 or not low[i - 1].isalpha()) and (j == n or not low[j].isalpha()):
+                words.append((i, True))
+            i = low.find(w, j)
+    if words:
+        found = sorted(found + words)
+    return found
+
+
 def extract_figures(text: str, sentences: list[Sentence] | None = None) -> list[Figure]:
     """Every quantity reported in plain ``text``, in text order, once each.
 
-    ``sentences`` are ``split_sentences(text)`` when the caller has them already.
+    ``sentences`` are ``split_sentences(text)`` when the caller has them already;
+    only sentences holding a candidate number are read.
     """
     if sentences is None:
         sentences = split_sentences(text)
     figures: list[Figure] = []
+    found = candidates(text)
+    i, n = 0, len(found)
     for sentence in sentences:
-        if HAS_NUMBER.search(sentence.text):
-            figures.extend(_figures_in(sentence))
+        while i < n and found[i][0] < sentence.start:
+            i += 1
+        j = i
+        while j < n and found[j][0] < sentence.end:
+            j += 1
+        if j > i:
+            figures.extend(_figures_in(sentence, [(p - sentence.start, w) for p, w in found[i:j]]))
+        i = j
     return deduplicate(figures)

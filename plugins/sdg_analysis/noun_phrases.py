@@ -59,15 +59,19 @@ def _looks_like_participle(word: str) -> bool:
     return len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS
 
 
+_WORD_RUN = re.compile(r"(?: [A-Za-z][\w’'-]*){1,14}")
+
+
 def _words_at(sentence: str, pos: int) -> list[tuple[str, int, int]]:
     """Words from ``pos`` on, separated by single spaces only, as (word, start, end)."""
+    m = _WORD_RUN.match(sentence, pos)
+    if not m:
+        return []
     out = []
-    while len(out) < 16:
-        m = WORD.match(sentence, pos)
-        if not m:
-            break
-        out.append((m.group(1), m.start(1), m.end(1)))
-        pos = m.end()
+    at = pos + 1
+    for word in m.group()[1:].split(" "):
+        out.append((word, at, at + len(word)))
+        at += len(word) + 1
     return out
 
 
@@ -181,39 +185,79 @@ def noun_phrase(sentence: str, pos: int, *, after: tuple[str, ...] = ()) -> tupl
     return (" ".join(parts) if parts else None), end
 
 
-_LOOKBACK_OF = re.compile(
-    r"\b(?:number|total|count|toll)\s+of\s+((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\s+"
-    r"(?:[a-z]+\s+)+(?:[\d.,]+\s+(?:[a-z]+\s+)+)?$",
+_CLAUSE_END = re.compile(r"[,;:()]")
+_LOOKBACK_WORD = re.compile(r"[A-Za-z][\w’'-]*|\S+")
+#: Nouns that name a measured quantity, and complete a number that follows them.
+_MEASURES = frozenset(
+    """rate share proportion prevalence incidence toll coverage ratio budget cost costs emissions funding
+    investment aid loss losses deficit debt revenue output capacity unemployment inflation growth""".split()
 )
-_LOOKBACK_RATE = re.compile(
-    r"(?:\b(?:the|a|an|its|their)\s+)?\b((?:(?!(?:the|a|an|of|in|and|to|by|for|on|at)\b)[A-Za-z][\w-]*\s+){0,2}"
-    r"(?:rate|share|proportion|prevalence|incidence|toll|coverage|ratio|budget|cost|costs|emissions|funding|"
-    r"investment|aid|loss|losses|deficit|debt|revenue|output|capacity|unemployment|inflation|growth))\b"
-    r"[^,;:]{0,30}?\s+(?:(?:has|had|have|is|was|were|are|of|at|to|by|stood|reached|rose|fell|hit|totalled|"
-    r"totaled|amounted|remained|increased|decreased|grew|dropped|declined|climbed|jumped)\s+){1,3}$",
-    re.IGNORECASE,
+_OF_HEADS = frozenset("number total count toll".split())
+#: Verbs and prepositions that may stand between a measure and its number.
+_LINKS = frozenset(
+    """has had have is was were are of at to by stood reached rose fell hit totalled totaled amounted remained
+    increased decreased grew dropped declined climbed jumped""".split()
 )
+_CHANGES = frozenset(
+    """fell rose dropped declined increased decreased grew jumped climbed plunged soared shrank slipped surged
+    fallen risen doubled tripled fall rise drop decline increase decrease grow""".split()
+)
+_SUBJECT_PP = frozenset("in of on at for across".split())
 
 
-_LOOKBACK_CHANGE = re.compile(
-    r"^\s*((?:[A-Za-z][\w’'-]*\s+){1,3}?)(?:(?:in|of|on|at|for|across)\s+[^,;]{1,40}?\s+)?(?:has\s+|have\s+|had\s+)?"
-    r"(?:fell|rose|dropped|declined|increased|decreased|grew|jumped|climbed|plunged|soared|shrank|slipped|surged|"
-    r"fallen|risen|doubled|tripled)\s+(?:by\s+)?(?:[a-z]+\s+){0,2}$",
-    re.IGNORECASE,
-)
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w.lower() not in _STOP and w[0].isalpha()]
 
 
 def lookback(before: str) -> str | None:
-    """The subject a number completes: "the number of refugees rose to" -> "refugees"."""
-    clause = re.split(r"[,;:()]", before)[-1]
-    m = _LOOKBACK_OF.search(clause)
-    if m:
-        return m.group(1).strip()
-    m = _LOOKBACK_RATE.search(clause)
-    if m:
-        return m.group(1).strip()
-    m = _LOOKBACK_CHANGE.search(clause)
-    if m:
-        words = [w for w in m.group(1).split() if w.lower() not in _STOP]
-        return " ".join(words[-3:]) or None
+    """The subject a number completes, read from the words of its clause before it.
+
+    "the number of refugees rose to" -> "refugees"; "the unemployment rate rose to"
+    -> "unemployment rate"; "Deforestation in Brazil's Amazon fell by" ->
+    "Deforestation". Plain word lists, no pattern scans: this runs for every number
+    that has no noun phrase of its own.
+    """
+    clause = _CLAUSE_END.split(before[-160:])[-1]
+    words = _LOOKBACK_WORD.findall(clause)[-14:]
+    lower = [w.lower() for w in words]
+    # "the number of refugees rose to"
+    for i in range(len(lower) - 2, -1, -1):
+        if lower[i] in _OF_HEADS and lower[i + 1] == "of":
+            subject = []
+            for w in words[i + 2 : i + 6]:
+                if w.lower() in _STOP or w.lower() in _LINKS or w.lower() in _CHANGES or not w[0].isalpha():
+                    break
+                subject.append(w)
+            if subject and i + 2 + len(subject) < len(words):
+                return " ".join(subject)
+    # "the unemployment rate rose to", "emissions of methane reached"
+    tail = 0
+    for i in range(len(lower) - 1, -1, -1):
+        if lower[i] in _MEASURES:
+            if tail == 0 or tail > 6:
+                break
+            modifiers = []
+            for w in reversed(words[max(0, i - 2) : i]):
+                if w.lower() in _STOP or not w[0].isalpha():
+                    break
+                modifiers.insert(0, w)
+            return " ".join([*modifiers, words[i]])
+        if lower[i] in _LINKS or (lower[i] in _STOP and tail < 6) or not words[i][0].isalpha():
+            tail += 1
+            continue
+        if tail and lower[i - 1 if i else 0] == "of":
+            tail += 1  # "rate of" + one word: "emissions of methane"
+            continue
+        break
+    # "Deforestation in Brazil's Amazon fell by"
+    for i, w in enumerate(lower):
+        if w in _CHANGES and all(x in _STOP or x in ("by",) or not x[:1].isalpha() for x in lower[i + 1 :]):
+            subject = []
+            for x in words[:i]:  # the clause's opening noun phrase, before any "in ..."
+                if x.lower() in _STOP or x.lower() in _SUBJECT_PP or not x[0].isalpha():
+                    if subject:
+                        break
+                    continue
+                subject.append(x)
+            return " ".join(subject[-3:]) or None
     return None

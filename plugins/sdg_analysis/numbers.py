@@ -3,11 +3,11 @@
 Number words ("fifteen", "two million", "a dozen", "hundreds of"), digits with thousands
 separators, scales ("2.5 million", "3bn", "500 crore"), currencies (prefixes such as
 US$, €, £, KSh and words such as "dollars", "rupees", normalised to ISO 4217 codes),
-units, percentages, rates ("per 100,000"), ranges and fractions; the words before a
-number (qualifiers, "between", time prepositions); and :func:`mask`, which blanks out
-everything that looks like a number and is not a figure: dates, times, ordinals,
-codes ("SDG 8", "target 8.7", "COVID-19"), phone numbers, list numbering, ages.
-Everything is compiled once, at import. Used by :mod:`sdg_analysis.figures`.
+units, percentages, rates ("per 100,000"), ranges and fractions; and the words before a
+number (qualifiers, "between", time prepositions). Patterns are anchored: they are
+matched at a position where a number was found, never scanned across a sentence.
+Everything is compiled once, at import. Used by :mod:`sdg_analysis.figures`; what
+only looks like a number is :mod:`sdg_analysis.non_figures`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _SMALL.update({w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty si
 SCALE = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "lakh": 1e5, "crore": 1e7}
 SUFFIX_SCALE = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}
 #: "hundreds of" stands for at least two hundred: the lower bound, qualifier as written.
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9}
+VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9}
 
 _UNITW = "one|two|three|four|five|six|seven|eight|nine"
 _SMALLW = (
@@ -36,7 +36,7 @@ _SMALLW = (
 _SCALEW = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 _WORDNUM = rf"(?:{_SMALLW}|half[\s-]+an?(?=[\s-]+{_SCALEW})|an?(?=[\s-]+{_SCALEW}))(?:[\s-]+{_SCALEW}(?:[\s-]+(?:and[\s-]+)?{_SMALLW})?)*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?"
-_VAGUEW = r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions"
+_VAGUEW = r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions"
 
 # -- currencies ----------------------------------------------------------------------
 _CUR_PREFIX = {
@@ -58,18 +58,35 @@ _CUR_WORD = {
 _CUR_CODES = "USD|EUR|GBP|INR|JPY|CNY|CHF|AUD|CAD|KES|NGN|ZAR|THB|MMK|BDT|PKR|IDR|PHP|BRL|MXN"
 _CUR_PREFIX_RE = r"(?:US\s?\$|[ACS]\$|AU\$|CA\$|NZ\$|HK\$|\$|€|£|¥|₹|₦|(?:USD|EUR|GBP|INR|CHF|JPY|CNY|RMB|Rs\.?|KSh|Ksh)\s?)"
 
-# -- the number, with an optional currency before it --------------------------------
-NUMBER = re.compile(
-    rf"(?P<cur>(?<![A-Za-z]){_CUR_PREFIX_RE}\s?)?"
-    rf"(?:(?<![\w.,])(?P<digits>{_DIGITS})(?:(?P<suffix>bn|mn|tn|[mk])\b)?"
-    rf"|\b(?P<vague>{_VAGUEW})\s+of\b"
-    rf"|\b(?P<words>{_WORDNUM})\b)",
+# -- a number at a known position (anchored: nothing here scans a sentence) -------------
+DIGITS_AT = re.compile(rf"(?P<digits>{_DIGITS})(?:(?P<suffix>bn|mn|tn|[mk])\b)?", re.IGNORECASE)
+WORDS_AT = re.compile(rf"(?:{_WORDNUM})\b", re.IGNORECASE)
+VAGUE_AT = re.compile(rf"({_VAGUEW})\s+of\b", re.IGNORECASE)
+CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z]){_CUR_PREFIX_RE}\s?$", re.IGNORECASE)
+A_BEFORE = re.compile(r"\b(?:half\s+)?an?\s+$", re.IGNORECASE)
+NUMERATOR_BEFORE = re.compile(r"\b(a|one|two|three|four|nine)[\s-]$", re.IGNORECASE)
+NOT_HALF_BEFORE = re.compile(r"\b(?:the|first|second|last|a|one)\s+$", re.IGNORECASE)
+OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+ONE_OK_AFTER = re.compile(
+    r"[\s-]+(?:hundred|thousand|million|billion|trillion|dozen|in\b|out\s+of\b|thirds?\b|quarters?\b|fifths?\b|tenths?\b)",
     re.IGNORECASE,
 )
-#: Sentences without a digit or a number word are never looked at.
-HAS_NUMBER = re.compile(
-    rf"\d|\b(?:{_SMALLW}|{_SCALEW}|{_VAGUEW}|half|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE
+FRACTION_AFTER = re.compile(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?)\s+of\b", re.IGNORECASE)
+
+#: Lower-case words that may start a number, a vague quantity or a fraction.
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety""".split()
 )
+SCALE_WORDS = frozenset("hundred thousand million billion trillion dozen".split())
+VAGUE_WORDS = frozenset("tens hundreds thousands millions billions dozens".split())
+FRACTION_WORDS = frozenset("half third thirds quarter quarters fifth fifths tenth tenths".split())
+CANDIDATE_WORDS = NUMBER_WORDS | SCALE_WORDS | VAGUE_WORDS | FRACTION_WORDS
+#: Where numbers may start in a text: runs of digits, and words (in lower case).
+DIGIT_RUN = re.compile(r"\d[\d,.]*")
+WORD = re.compile(r"[a-z]+")
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
 
 # -- what follows a number ------------------------------------------------------------
 SCALE_TAIL = re.compile(r"[\s-]*(hundred|thousand|million|billion|trillion|lakh|crore)\b", re.IGNORECASE)
@@ -119,18 +136,12 @@ RANGE_TAIL = re.compile(
     rf"|\s*(?:-|–|—|to|and)\s*(?P<words>{_WORDNUM})\b",
     re.IGNORECASE,
 )
-ONE_IN = re.compile(
-    rf"(?<![\d.,])\b(?P<a>\d{{1,3}}|one|{_SMALLW})\s+(?:in|out\s+of)\s+(?P<b>\d{{1,3}}|{_SMALLW})\b"
+ONE_IN_AT = re.compile(
+    rf"(?P<a>\d{{1,3}}|one|{_SMALLW})\s+(?:in|out\s+of)\s+(?P<b>\d{{1,3}}|{_SMALLW})\b"
     r"(?![.,]\d|\s*(?:%|per\s?cent|percent|years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)",
     re.IGNORECASE,
 )
-
-DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-FRACTION = re.compile(
-    r"(?<!\bthe\s)(?<!\bfirst\s)(?<!\bsecond\s)\b(?:(?P<n>a|one|two|three|four|nine)[\s-]+(?P<d>thirds?|quarters?|fifths?|tenths?)|(?P<half>half))"
-    r"(?=\s+of\b)",
-    re.IGNORECASE,
-)
+DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 
 # -- what comes before a number ------------------------------------------------------
 _QUALIFIERS = (
@@ -139,7 +150,31 @@ _QUALIFIERS = (
     "as few as|just over|just under|well over|in excess of|upwards of|an estimated|estimated|"
     "an average of|averaging|below|above|a further|an additional|another"
 )
-QUALIFIER_BEFORE = re.compile(rf"\b({_QUALIFIERS})\s+$", re.IGNORECASE)
+QUALIFIER_PHRASES = frozenset(tuple(q.split()) for q in _QUALIFIERS.split("|"))
+
+
+def words_before(s: str, start: int, n: int = 3, reach: int = 30) -> list[str]:
+    """The last ``n`` words before ``start`` (lower case), when only a space separates them from it."""
+    if start == 0 or s[start - 1] != " ":
+        return []
+    return s[max(0, start - reach) : start].lower().split()[-n:]
+
+
+def qualifier_before(s: str, start: int) -> tuple[str, int] | None:
+    """The qualifier written just before ``start`` ("about", "close to"), and where it starts."""
+    words = words_before(s, start)
+    for n in (3, 2, 1):
+        if len(words) >= n and tuple(words[-n:]) in QUALIFIER_PHRASES:
+            phrase = " ".join(words[-n:])
+            at = start - 1 - len(phrase)
+            if at >= 0 and s[at : at + len(phrase)].lower() == phrase and (at == 0 or not s[at - 1].isalnum()):
+                return phrase, at
+    return None
+
+
+TIMEFRAME_WORDS = frozenset(
+    "past last next previous coming first recent within in after before during for over since the every each per than".split()
+)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|all|both|each|every)\s+$", re.IGNORECASE)
@@ -153,11 +188,6 @@ SENTENCE_BEFORE = re.compile(
     r"|\b(?:prison|jail)\s+(?:term|sentence)s?\s+of\s+$",
     re.IGNORECASE,
 )
-TIMEFRAME_BEFORE = re.compile(
-    r"\b(?:past|last|next|previous|coming|first|recent|within|in|after|before|during|for|over|since|"
-    r"the|every|each|per|than)\s+$",
-    re.IGNORECASE,
-)
 TIMEFRAME_AFTER = re.compile(r"\s*(?:ago|later|earlier|old|from\s+now|before|after|on|of\s+age)\b", re.IGNORECASE)
 CHANGE_VERB = re.compile(
     r"\b(?:rose|risen|rising|fell|fallen|falling|increased?|increasing|decreased?|decreasing|dropped|dropping|"
@@ -165,54 +195,6 @@ CHANGE_VERB = re.compile(
     r"doubled|halved|shrank|shrunk|expanded|moved|changed|swelled)\b",
     re.IGNORECASE,
 )
-
-# -- masks: spans that look like numbers and are not figures -------------------------
-_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_MASKS = re.compile(
-    "|".join(
-        (
-            r"https?://\S+|www\.\S+|\S+@\S+\.\w+",  # links and addresses
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+\d{{4}})?",  # 21 February 2025
-            rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,\s*\d{{4}})?(?![\d,.]*\s*(?:%|per\s?cent|million|billion))",  # February 21, 2025
-            rf"\b{_MONTHS},?\s+(?:1[89]|20)\d\d\b",  # February 2025
-            r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b",  # 21/02/2025, 2025-02-21
-            r"\b(?:1[89]|20)\d\d\s*(?:-|–|—|/)\s*(?:(?:1[89]|20)\d\d|\d\d)\b(?!\s*(?:%|per\s?cent))",  # 2020-2025, 2023/24
-            r"\b(?:1[89]|20)\d0s\b|'\d0s\b",  # the 1990s
-            r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b)|\b\d{1,2}:\d{2}\b",  # times
-            r"\b\d+(?:st|nd|rd|th)\b",  # ordinals
-            r"(?:\(\d{1,5}\)\s?)?\b\d{2,4}[.-]\d{3,4}[.-]\d{3,4}\b|\(\d{1,5}\)\s?\d{3,4}[\s.-]\d{3,4}\b",  # phones
-            r"\+\d[\d\s().-]{6,}\d",  # international phone numbers
-            r"\b(?:SDGs?|Goals?|Targets?|Indicators?|Articles?|Sections?|Chapters?|Resolutions?|Paragraphs?|"
-            r"Para|Rules?|Acts?|Laws?|Phases?|Levels?|Tiers?|Grades?|Categor(?:y|ies)|Class|Type|Rooms?|"
-            r"Routes?|Highways?|Flights?|Pages?|pp?\.|No\.|Nos\.|Nr\.|Vol\.|Item|Annex|Step|Part|Stage|"
-            r"Covid|COP|Windows|Version|v\.)\s*-?\d+(?:\.(?:\d+|[a-z]\b))*"
-            r"(?:\s*(?:,|and|or|&|to|-|–)\s*\d{1,2}(?:\.(?:\d{1,2}|[a-z]\b))+|\s*(?:and|or|&|to|-|–)\s*(?:1[0-7]|[1-9])\b(?![\d.,]))*",  # codes
-            r"\b[A-Za-z]+-?\d[\w.]*(?:-\d+)?\b",  # G20, COVID-19, CO2, PM2.5, H5N1
-            r"\b\d+(?:\.\d+)?(?!(?:bn|mn|tn|[mkb]|km2|km|kg|ha|mw|gw|kw|tw|twh|gwh|mwh|kwh|mt|m3|pp|pc)\b)[A-Za-z]\w*",  # 5G, 3D
-            r"\b\d+(?:\.\d+){2,}\b",  # 16.2.2, version numbers
-            r"\[\d+\]",  # citation marks
-            r"\b(?:aged?|ages)\s+(?:of\s+|between\s+|from\s+|under\s+|over\s+)?\d+(?:\s*(?:-|–|to|and)\s*\d+)?",  # ages
-            rf"\b(?:\d+|{_SMALLW})(?:\s*(?:-|–|to)\s*\d+)?[\s-]+(?:years?|months?)[\s-]+old\b|\b(?:\d+|{_SMALLW})-year-olds?\b",
-            r"\bunder[\s-](?:5|five)s?\b(?:[\s-]+mortality)?",  # under-5 mortality
-            r"\bper\s+(?:100,000|100 000|10,000|1,000|1 000|1000|100)\b",  # denominators
-            r"\b(?:one|1)\s+of\b|\bone\s+(?:another|day|time|more|last|way)\b|\bno\s+one\b|(?<!-)(?<!ty\s)\bone\b(?![\s-]+(?:hundred|thousand|million|billion|trillion|dozen|in\b|out\s+of\b|thirds?\b|quarters?\b|fifths?\b|tenths?\b))",  # "one" alone
-            r"\b\d+(?:\.\d+)?\s*(?:times|x)\b|\b(?:two|three|four|five|ten)\s+times\b",  # multipliers
-        )
-    ),
-    re.IGNORECASE,
-)
-_LIST_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
-PHONE_BEFORE = re.compile(r"\b(?:tel|telephone|phone|call|hotline|fax|whatsapp)\b[.:]?\s*$", re.IGNORECASE)
-
-
-def mask(sentence: str) -> str:
-    """The sentence with every non-figure number span blanked out (same length)."""
-    masked = _MASKS.sub(lambda m: " " * len(m.group()), sentence)
-    m = _LIST_NUMBER.match(masked)
-    if m:
-        masked = " " * m.end() + masked[m.end() :]
-    return masked
-
 
 # -- parsing ---------------------------------------------------------------------------
 def parse_digits(s: str) -> float:

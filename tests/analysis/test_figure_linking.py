@@ -80,7 +80,7 @@ def test_title_says_which_kind_of_figure_measures_it(title, kinds):
 
 def test_a_figure_of_the_wrong_kind_scores_lower(fw):
     rules = rules_for(fw)
-    ctx = Context(stems("trafficking victims"), stems("258 trafficking victims were found."), ())
+    ctx = Context.of("trafficking victims", "258 trafficking victims were found.")
     as_count, terms = score(rules["16.2.2"], "count", ctx)
     as_money, _ = score(rules["16.2.2"], "money", ctx)
     assert as_count > as_money

@@ -3,7 +3,8 @@
 import pytest
 
 from sdg_analysis.figures import deduplicate, extract_figures
-from sdg_analysis.numbers import mask, parse_number_words
+from sdg_analysis.non_figures import not_a_figure
+from sdg_analysis.numbers import parse_number_words
 from sdg_analysis.text import split_sentences
 
 
@@ -290,11 +291,25 @@ def test_years_among_real_figures_are_left_out():
     assert figures[0].qualifier == "close to"
 
 
-def test_mask_keeps_offsets():
-    sentence = "On 21 February 2025, 300 people in COVID-19 wards were moved."
-    masked = mask(sentence)
-    assert len(masked) == len(sentence)
-    assert "2025" not in masked and "19" not in masked and "300" in masked
+@pytest.mark.parametrize(
+    "sentence, number, skip_to",
+    [
+        ("On 21 February 2025, 300 people were moved.", "21", None),
+        ("Patients in COVID-19 wards were moved.", "19", None),
+        ("Call +66 2 123 4567 now.", "66", "4567"),
+        ("See www.example.org/report-2024 today.", "2024", "2024"),
+    ],
+)
+def test_not_a_figure_looks_around_one_number(sentence, number, skip_to):
+    start = sentence.index(number)
+    end = start + len(number)
+    result = not_a_figure(sentence, start, end)
+    assert result is not None and result >= end
+    if skip_to:
+        assert result == sentence.index(skip_to) + len(skip_to)
+    people = sentence.find("300")
+    if people != -1:
+        assert not_a_figure(sentence, people, people + 3) is None
 
 
 # -- evidence and deduplication ----------------------------------------------------------------
