@@ -3,7 +3,8 @@
 Only the article's own targets are candidates (after the editor's curation), with all
 their indicators in the framework. A figure is scored against each of them from three
 places, strongest first: the noun phrase it counts, its sentence, and the sentences
-just before and after it. What is looked for is the hand-written terms of
+just before and after it. What is looked for is the rule of each indicator and
+target (:mod:`sdg_analysis.indicator_terms`): the hand-written terms of
 ``data/indicator-terms.yaml`` and the words of the official title, each title word
 weighted by how rare it is among all indicator titles. The kind of figure must suit
 the indicator (a percentage for a "Proportion of ...", a count for a "Number of
@@ -15,19 +16,15 @@ out of the analysis. The rule is documented in ``docs/reference/figures.md``.
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from . import codes as _codes
 from .editor_figures import apply_editor_figures
 from .figures import extract_figures
 from .framework import Framework
 from .frontmatter import EditorInput
+from .indicator_terms import Rule, contains, rules_for, stem, stems
 from .model import EDITOR, Analysis, Figure
 from .text import Sentence
 
@@ -35,7 +32,6 @@ INDICATOR_THRESHOLD = 0.5
 TARGET_THRESHOLD = 0.25
 #: Where a term is found, and what that is worth.
 IN_COUNTS, IN_SENTENCE, IN_WINDOW = 1.0, 0.5, 0.25
-PHRASE, WORD = 1.0, 0.6
 #: Share of the official title's (rarity-weighted) words found in the noun phrase / sentence.
 TITLE_IN_COUNTS, TITLE_IN_SENTENCE = 0.5, 0.25
 #: How much of its sentence's evidence a figure keeps when its own noun phrase says nothing of it.
@@ -54,170 +50,10 @@ _NEAR_KINDS = {
 }
 
 
-#: Words, not numbers: the figures themselves say nothing about what they measure.
-_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9'’&+-]*")
-_STOP = frozenset(
-    """a an the of in on at to for from by with without into onto over under about after before during
-    and or but nor as if that which who whom whose where when while this these those it its they them
-    their he him his she her we our you your is are was were be been being have has had do does did will
-    would shall should can could may might must not no also so than then such all any each every some
-    other more most less least very there here per via us cent percent million billion trillion thousand
-    hundred dozen about around nearly almost some""".split()
-)
-#: Title words that say how an indicator is measured, not what it is about.
-_GENERIC = frozenset(
-    """proportion proportions number numbers total share percentage rate rates level levels per capita
-    population by sex age aged year years national global indicator annual average mean amount volume
-    type types form forms including includ e.g. ratio""".split()
-)
-_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person", "persons": "person", "labor": "labour"}
-
-
-_STEMS: dict[str, str] = {}
-
-
-def stem(word: str) -> str:
-    """A light stem, so that "victims"/"victim" and "trafficked"/"trafficking" meet."""
-    cached = _STEMS.get(word)
-    if cached is None:
-        cached = _stem(word)
-        if len(_STEMS) < 100_000:  # bounded: a long build meets many words
-            _STEMS[word] = cached
-    return cached
-
-
-def _stem(word: str) -> str:
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = _IRREGULAR.get(w, w)
-    if len(w) > 5:
-        w = w.replace("iz", "is")
-        if w.endswith("our"):
-            w = w[:-3] + "or"
-    if len(w) > 4 and w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("e"):
-        w = w[:-1]
-    if len(w) > 3 and w.endswith("y"):
-        w = w[:-1] + "i"
-    return w
-
-
 #: Nouns that count people or places without saying who they are: "3.8 billion people".
 _POPULATION = frozenset(
     stem(w) for w in "people persons individuals households families residents inhabitants citizens adults countries".split()
 )
-
-
-def stems(text: str | None) -> tuple[str, ...]:
-    """The content stems of ``text``, in order."""
-    if not text:
-        return ()
-    cache, stop = _STEMS, _STOP
-    return tuple(cache.get(t) or stem(t) for t in _WORDS.findall(text) if t.lower() not in stop)
-
-
-def _contains(seq: tuple[str, ...], term: tuple[str, ...]) -> bool:
-    """``term`` occurs in ``seq`` in order, with at most one other word between two of its words."""
-    n = len(term)
-    if n == 0 or n > len(seq):
-        return False
-    first = term[0]
-    for i, s in enumerate(seq):
-        if s != first:
-            continue
-        pos, ok = i, True
-        for t in term[1:]:
-            if pos + 1 < len(seq) and seq[pos + 1] == t:
-                pos += 1
-            elif pos + 2 < len(seq) and seq[pos + 2] == t:
-                pos += 2
-            else:
-                ok = False
-                break
-        if ok:
-            return True
-    return False
-
-
-# -- the rule table -------------------------------------------------------------------
-@dataclass(frozen=True)
-class Rule:
-    """What signals one indicator or target: hand-written terms, title words, kinds."""
-
-    code: str
-    terms: tuple[tuple[str, tuple[str, ...], frozenset[str], float], ...]  # as written, stems, their set, weight
-    title: dict[str, float]  # title stem -> rarity weight
-    kinds: frozenset[str] | None
-    title_total: float = 0.0
-    vocabulary: frozenset[str] = frozenset()  # every stem of its terms and title
-
-
-def read_terms() -> dict:
-    source = resources.files(__package__).joinpath("data", "indicator-terms.yaml")
-    return yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-
-
-_MAIN_TITLE = re.compile(r",? by (?:sex|age|type|source|sector|speed|mode|level|country|recipient|form)\b.*$|\([^)]*\)", re.IGNORECASE)
-
-
-def title_kinds(title: str) -> frozenset[str] | None:
-    """The kinds of figure an official title says the indicator is measured in."""
-    t = title.lower()
-    if t.startswith("proportion and number"):
-        return frozenset({"percent", "count"})
-    if re.search(r"per (?:100,000|1,000|100|million)|mortality|incidence|death rate|birth rate", t):
-        return frozenset({"rate", "count"})
-    if t.startswith("number of"):
-        return frozenset({"count", "rate"})
-    if t.startswith(("proportion", "percentage", "share", "prevalence", "coverage")) or re.search(
-        r"as a (?:proportion|share|percentage) of|\bshare\b", t
-    ):
-        return frozenset({"percent"})
-    if re.search(r"dollars|\bamount|assistance|flows|expenditure|spending|funding|investment|subsid|revenue|remittance|value of", t):
-        return frozenset({"money", "percent"})
-    return None
-
-
-@lru_cache(maxsize=4)
-def rules_for(framework: Framework) -> dict[str, Rule]:
-    """Rules for every indicator and target of ``framework``, built once per framework."""
-    data = read_terms()
-    hand = {**(data.get("targets") or {}), **(data.get("indicators") or {})}
-    docs: dict[str, tuple[str, ...]] = {}
-    for node in [*framework.targets, *framework.indicators]:
-        main = _MAIN_TITLE.sub("", node.title)
-        docs[node.code] = tuple(dict.fromkeys(s for s in stems(main) if s not in _GENERIC and not s[0].isdigit()))
-    df: dict[str, int] = {}
-    indicator_docs = [docs[i.code] for i in framework.indicators]
-    for doc in indicator_docs:
-        for s in doc:
-            df[s] = df.get(s, 0) + 1
-    n = len(indicator_docs)
-    rules = {}
-    for code, doc in docs.items():
-        entry = hand.get(code) or {}
-        terms = tuple(
-            (t, stems(t), frozenset(stems(t)), PHRASE if len(stems(t)) > 1 else WORD)
-            for t in entry.get("terms", [])
-            if stems(t)
-        )
-        # strongest first, so that the search for the best term can stop early
-        terms = tuple(sorted(terms, key=lambda term: -term[3]))
-        title = {s: math.log((n + 1) / (df.get(s, 0) + 1)) + 1.0 for s in doc}
-        kinds = entry.get("kinds")
-        node = framework[code]
-        kinds = frozenset(kinds) if kinds else (title_kinds(node.title) if node.kind == "indicator" else None)
-        vocabulary = frozenset(title).union(*(term[2] for term in terms))
-        rules[code] = Rule(code, terms, title, kinds, sum(title.values()), vocabulary)
-    return rules
 
 
 # -- scoring --------------------------------------------------------------------------
@@ -255,7 +91,7 @@ class Place:
                 for text, term, term_set, weight in rule.terms:
                     if weight <= found[0]:
                         break
-                    if term_set <= self.set and _contains(self.seq, term):
+                    if term_set <= self.set and contains(self.seq, term):
                         found = (weight, text)
             self._terms[rule.code] = found
         return found

@@ -8,11 +8,14 @@ trafficking", "perpetrators of forced scamming convicted") and the sentence as
 evidence, with the figure marked. Linking figures to indicators is
 :mod:`sdg_analysis.figure_links`.
 
-What is not a figure is masked before numbers are read: dates and years used as dates,
-times, ordinals, codes ("SDG 8", "target 8.7", "COVID-19"), phone numbers, list
-numbering, ages ("aged 5-17", "a 14-year-old") and time frames ("over the past 10
-years"). Only sentences holding a digit or a number word are looked at, and every
-pattern is compiled once, at import.
+Candidate numbers (digit runs and number words) are found once per text; each is then
+read outwards with anchored patterns: what it is not (:mod:`sdg_analysis.non_figures`:
+dates and years used as dates, times, ordinals, codes such as "SDG 8" or "COVID-19",
+phone numbers, ages, list numbering), its scale, range, unit or currency
+(:mod:`sdg_analysis.numbers`), its qualifier, and what it counts
+(:mod:`sdg_analysis.noun_phrases`). Time frames ("over the past 10 years") are not
+figures either. Only sentences holding a candidate are read, and every pattern is
+compiled once, at import.
 """
 
 from __future__ import annotations
@@ -20,21 +23,20 @@ from __future__ import annotations
 import re
 
 from .model import Evidence, Figure
-from .noun_phrases import PREPOSITIONS, WORD as NEXT_WORD, lookback, noun_phrase
-from .non_figures import not_a_figure
+from .noun_phrases import PREPOSITIONS, lookback, noun_phrase
+from .non_figures import STRONG_YEAR_BEFORE, is_year, not_a_figure
 from .numbers import (
-    A_BEFORE,
     ASCII_LOWER,
+    A_BEFORE,
     BETWEEN_BEFORE,
     CANDIDATE_WORDS,
     CHANGE_VERB,
     CURRENCY_BEFORE,
     CURRENCY_WORD_TAIL,
-    DATED,
     DENOMINATORS,
     DETERMINER_BEFORE,
-    DIGIT_RUN,
     DIGITS_AT,
+    DIGIT_RUN,
     DURATION_TAIL,
     FRACTION_AFTER,
     FRACTION_WORDS,
@@ -44,12 +46,10 @@ from .numbers import (
     NUMBER_WORDS,
     NUMERATOR_BEFORE,
     OF_AFTER,
-    ONE_OK_AFTER,
     ONE_IN_AT,
+    ONE_OK_AFTER,
     PERCENT_TAIL,
-    PLURALS,
     PRISON_AFTER,
-    TIMEFRAME_WORDS,
     RANGE_TAIL,
     RATE_TAIL,
     SCALE,
@@ -58,6 +58,7 @@ from .numbers import (
     SENTENCE_BEFORE,
     SUFFIX_SCALE,
     TIMEFRAME_AFTER,
+    TIMEFRAME_WORDS,
     UNIT_TAIL,
     VAGUE,
     VAGUE_AT,
@@ -73,37 +74,6 @@ from .numbers import (
     words_before,
 )
 from .text import Sentence, split_sentences
-
-
-_STRONG_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|since|by|until|till|before|after|during|through|throughout|the|early|late|mid|fiscal|"
-    r"year|circa|spring|summer|autumn|winter)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|[-–(/])\s*$",
-    re.IGNORECASE,
-)
-
-
-_YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s*(?:and|or|to|-|–)\s*$")
-
-
-def _is_year(value: float, text: str, sentence: str, start: int, end: int) -> bool:
-    """A bare 4-digit number 1800-2100 used as a date, not as a count.
-
-    "in 2021", "since 2021", "by 2030", "the 2030 Agenda" are dates; "2000 people" and
-    "close to 2000 people" count.
-    """
-    if not re.fullmatch(r"\d{4}", text) or not 1800 <= value <= 2100:
-        return False
-    if _STRONG_YEAR_BEFORE.search(sentence[max(0, start - 20) : start]):
-        return True
-    if _YEAR_BEFORE.search(sentence[max(0, start - 12) : start]):
-        return True  # "between 2015 and 2020", "2019 or 2020"
-    if sentence[:start].endswith(("'s ", "’s ")):
-        return True  # "the UN's 2023 report"
-    nxt = NEXT_WORD.match(sentence, end)
-    # counted things are plural: "2000 people", "1500 cases"; "2023 report" is a date
-    if not nxt or nxt.group(1).lower() in DATED:
-        return True
-    return not (nxt.group(1).lower() in PLURALS or re.fullmatch(r"[a-z]+s", nxt.group(1)))
 
 
 def _scaled(digits: str, suffix: str | None, sentence: str, end: int) -> tuple[float, int]:
@@ -232,7 +202,7 @@ def _token(s: str, low: str, pos: int, is_word: bool) -> tuple[_Reading, str] | 
         if not m:
             return None
         digits = m.group("digits")
-        if len(digits) == 4 and not m.group("suffix") and _STRONG_YEAR_BEFORE.search(s, max(0, pos - 20), pos):
+        if len(digits) == 4 and not m.group("suffix") and STRONG_YEAR_BEFORE.search(s, max(0, pos - 20), pos):
             if digits.isdigit() and 1800 <= int(digits) <= 2100:
                 return None  # "in 2021", "since 2021", "by 2030": a date, and the commonest number
         if not_a_figure(s, pos, m.end("digits")) is not None:
@@ -304,7 +274,7 @@ def _read(s: str, low: str, pos: int, is_word: bool) -> _Reading | None:
         rd.counts, _ = noun_phrase(s, rd.end, after=after)
         return rd
     if not rd.currency and source != "vague":
-        if _is_year(rd.value, text, s, start, rd.end) and not q:
+        if is_year(rd.value, text, s, start, rd.end) and not q:
             return None
         name = NAME_BEFORE.search(before, max(0, start - 20))
         if name and name.start() > 0 and not q and re.match(r"\s*(?:[,.;:)]|$|[A-Z])", s[rd.end :]):

@@ -8,7 +8,7 @@ addresses, codes glued to letters (G20, COVID-19, CO2, PM2.5) or led by a keywor
 ("21 February 2025", "February 21", "21/02/2025"), times (10:30, 9 pm), phone
 numbers, citation marks ([12]), ages ("aged 5-17", "a 14-year-old"), "under-5",
 denominators ("per 100,000"), multipliers ("three times") and list numbering. Years
-used as dates are decided by :mod:`sdg_analysis.figures`, which knows what follows.
+used as dates are told from counts by :func:`is_year` ("in 2021" against "2000 people").
 
 Looking around each number, rather than masking whole sentences with one large
 pattern, keeps extraction fast: every check here is an anchored match or a search
@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from .noun_phrases import WORD as _NEXT_WORD
+from .numbers import DATED, PLURALS
 from .numbers import ONE_OK_AFTER as _ONE_OK_AFTER
 
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -150,3 +152,33 @@ def not_a_figure(s: str, start: int, end: int, words: bool = False) -> int | Non
         if _DOTTED_CODE.match(s, start) or (s[start:end].isdigit() and int(s[start:end]) <= 17):
             return end  # targets 8.7, 16.2 and 16.3
     return None
+
+
+# -- years -----------------------------------------------------------------------------
+STRONG_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|before|after|during|through|throughout|the|early|late|mid|fiscal|"
+    r"year|circa|spring|summer|autumn|winter)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|[-–(/])\s*$",
+    re.IGNORECASE,
+)
+_YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s*(?:and|or|to|-|–)\s*$")
+
+
+def is_year(value: float, text: str, sentence: str, start: int, end: int) -> bool:
+    """A bare 4-digit number 1800-2100 used as a date, not as a count.
+
+    "in 2021", "since 2021", "by 2030", "the 2030 Agenda" are dates; "2000 people" and
+    "close to 2000 people" count.
+    """
+    if not re.fullmatch(r"\d{4}", text) or not 1800 <= value <= 2100:
+        return False
+    if STRONG_YEAR_BEFORE.search(sentence[max(0, start - 20) : start]):
+        return True
+    if _YEAR_BEFORE.search(sentence[max(0, start - 12) : start]):
+        return True  # "between 2015 and 2020", "2019 or 2020"
+    if sentence[:start].endswith(("'s ", "’s ")):
+        return True  # "the UN's 2023 report"
+    nxt = _NEXT_WORD.match(sentence, end)
+    # counted things are plural: "2000 people", "1500 cases"; "2023 report" is a date
+    if not nxt or nxt.group(1).lower() in DATED:
+        return True
+    return not (nxt.group(1).lower() in PLURALS or re.fullmatch(r"[a-z]+s", nxt.group(1)))

@@ -7,17 +7,8 @@ import yaml
 
 from sdg_analysis import EditorInput, analyse, load_framework
 from sdg_analysis.export import analysis_to_dict, figure_to_dict
-from sdg_analysis.figure_links import (
-    INDICATOR_THRESHOLD,
-    TARGET_THRESHOLD,
-    Context,
-    attach_figures,
-    read_terms,
-    rules_for,
-    score,
-    stems,
-    title_kinds,
-)
+from sdg_analysis.figure_links import INDICATOR_THRESHOLD, TARGET_THRESHOLD, Context, attach_figures, score
+from sdg_analysis.indicator_terms import read_terms, rules_for, stems, title_kinds
 from sdg_analysis.model import Analysis, Label
 from sdg_analysis.text import markdown_to_text, split_sentences
 
