@@ -232,12 +232,15 @@ def context_of(figure: Figure, sentences: list[Sentence], index: dict[int, int],
     if i is None:
         return Context(counts, Place(stems(ev.sentence)) if ev else _EMPTY, _EMPTY)
 
+    def sentence(k: int) -> Place:
+        return place(("s", k), lambda: stems(sentences[k].text))
+
     def window() -> tuple[str, ...]:
-        before = stems(sentences[i - 1].text) if i > 0 else ()
-        after = stems(sentences[i + 1].text) if i + 1 < len(sentences) else ()
+        before = sentence(i - 1).seq if i > 0 else ()
+        after = sentence(i + 1).seq if i + 1 < len(sentences) else ()
         return before + after
 
-    return Context(counts, place(("s", i), lambda: stems(sentences[i].text)), place(("w", i), window))
+    return Context(counts, sentence(i), place(("w", i), window))
 
 
 def _excluded(code: str | None, exclude: list[str]) -> bool:

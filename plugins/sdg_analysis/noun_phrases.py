@@ -24,14 +24,17 @@ _STOP = frozenset(
     below beneath beside besides between beyond inside outside near off out up down upon within along
     toward towards through throughout whether how what why last next ago so far now today yesterday
     tomorrow year years month months week weeks day days recently reportedly nearly almost around
-    including according said says say compared excluding following despite during""".split()
+    including according said says say compared excluding following despite during worldwide globally
+    nationwide""".split()
 )
 _SKIP_MODIFIERS = frozenset("more other further extra additional".split())
 _AUX = frozenset("who that which had have has were was are is been be being will would could may might".split())
 _COPULA = frozenset("were was are is".split())
 _PEOPLE = frozenset("people children women men police staff personnel youth".split())
 _REPORTING = frozenset("reported said believed feared thought estimated confirmed presumed known".split())
-_ADVERBS = frozenset("so far also now still already reportedly formally officially since then recently allegedly".split())
+_ADVERBS = frozenset(
+    "so far also now still already reportedly formally officially since then recently allegedly worldwide globally nationwide".split()
+)
 _IRREGULAR = frozenset(
     """held freed taken born made found sold kept lost left caught sent brought built given seen shot hit
     hurt slain driven fled stolen known thrown beaten written spent paid won run cut put set told taught
@@ -144,10 +147,12 @@ def noun_phrase(sentence: str, pos: int, *, after: tuple[str, ...] = ()) -> tupl
     # a verb after the phrase: what happened to the people or things counted
     j = i
     aux = 0
-    while j < len(words) and words[j][0].lower() in _AUX and aux < 4:
-        j += 1
-        aux += 1
-    while j < len(words) and (words[j][0].lower() in _ADVERBS or words[j][0].lower().endswith("ly")):
+    while j < len(words) and aux < 5:  # "had been", "were formally", "worldwide were"
+        lw = words[j][0].lower()
+        if lw in _AUX:
+            aux += 1
+        elif not (lw in _ADVERBS or lw.endswith("ly")):
+            break
         j += 1
     if j < len(words):
         w = words[j][0]
@@ -203,6 +208,15 @@ _CHANGES = frozenset(
     fallen risen doubled tripled fall rise drop decline increase decrease grow""".split()
 )
 _SUBJECT_PP = frozenset("in of on at for across".split())
+#: What may follow a change verb before its number: "fell by about", "rose to nearly".
+_CHANGE_TAIL = frozenset(
+    """by to from about around nearly almost some roughly approximately more less than over under just an
+    estimated well up at least close""".split()
+)
+_REPORTING_VERBS = frozenset(
+    """expects expect expected says say said shows show showed estimates estimate estimated projects project
+    projected forecasts need needs needed likely set""".split()
+)
 
 
 def _content(words: list[str]) -> list[str]:
@@ -249,15 +263,20 @@ def lookback(before: str) -> str | None:
             tail += 1  # "rate of" + one word: "emissions of methane"
             continue
         break
-    # "Deforestation in Brazil's Amazon fell by"
+    # "Deforestation in Brazil's Amazon fell by", "the bank expects remittances to grow by"
     for i, w in enumerate(lower):
-        if w in _CHANGES and all(x in _STOP or x in ("by",) or not x[:1].isalpha() for x in lower[i + 1 :]):
-            subject = []
-            for x in words[:i]:  # the clause's opening noun phrase, before any "in ..."
-                if x.lower() in _STOP or x.lower() in _SUBJECT_PP or not x[0].isalpha():
+        if w in _CHANGES and all(x in _CHANGE_TAIL or not x[:1].isalpha() for x in lower[i + 1 :]):
+            before = words[:i]
+            pp = next((j for j, x in enumerate(before) if x.lower() in _SUBJECT_PP and j > 0), None)
+            if pp is not None:
+                before = before[:pp]  # the head before "in ...", "of ..."
+            subject: list[str] = []
+            for x in reversed(before):  # the words just before the verb
+                lx = x.lower()
+                if lx in _STOP or lx in _REPORTING_VERBS or not x[0].isalpha():
                     if subject:
                         break
                     continue
-                subject.append(x)
+                subject.insert(0, x)
             return " ".join(subject[-3:]) or None
     return None
