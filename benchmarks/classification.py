@@ -104,9 +104,9 @@ def article_of_words(words: int = 1000) -> str:
 def _median_ms(func, runs: int = 101) -> float:
     times = []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         func()
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     return 1000 * statistics.median(times)
 
 
@@ -121,10 +121,10 @@ def timings(rows: list[dict]) -> dict:
     fw = load_framework()
     analyse("warm up: forced labour and child labour", fw)  # compile the rules outside the clock
     texts = [row["text"] for row in rows]
-    start = time.perf_counter()
+    start = time.process_time()
     for text in texts:
         analyse(text, fw)
-    per_second = len(texts) / (time.perf_counter() - start)
+    per_second = len(texts) / (time.process_time() - start)
     article = article_of_words(1000)
     return {
         "texts_per_second": per_second,

@@ -23,11 +23,15 @@ the one before. ``raw_g`` is a goal's sum, ``L = max(1, sqrt(words / REFERENCE_W
 paragraph. ``theta_g`` is the goal's threshold (its rule table, else
 :data:`~sdg_analysis.rules.DEFAULT_THRESHOLD`).
 
-* a **goal** is reported when it is *dominant enough* (``d_g >= DOMINANCE * max d``:
-  a passing mention next to the main topics is not "addressing" a goal) and either
-  ``d_g >= theta_g`` or one of its targets sums to :data:`TARGET_STRONG` (one
-  unambiguous phrase: targets first, goals follow); or when the text names the goal
-  or one of its targets explicitly;
+* a **goal** is reported when it is *dominant enough*, ``d_g >= share * min(max d,
+  DOMINANCE_SATURATION)`` with ``share = min(DOMINANCE_ARTICLE, DOMINANCE * L)`` (a
+  passing mention next to the main topics is not "addressing" a goal; the longer the
+  text, the more room it has for passing mentions, so the share grows with length
+  from 0.2 for a paragraph to 0.4 for an article; and a main topic far past its
+  threshold does not push the others further down), and either ``d_g >= theta_g`` or
+  one of its targets sums to :data:`TARGET_STRONG` with ``d_g >= theta_g / 2`` (one
+  unambiguous phrase: targets first, goals follow); or, whatever its share, when the
+  text names the goal or one of its targets explicitly;
 * a **target** is reported when its goal is and its own sum reaches
   :data:`TARGET_THRESHOLD`, or when it is named explicitly.
 
@@ -44,6 +48,8 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
 from typing import NamedTuple
 
 from . import codes as _codes
@@ -59,6 +65,8 @@ CITATION_DISCOUNT = 0.4
 REPEAT_DECAY = 0.5
 REFERENCE_WORDS = 60
 DOMINANCE = 0.2
+DOMINANCE_ARTICLE = 0.4
+DOMINANCE_SATURATION = 16.0
 TARGET_THRESHOLD = 3.0
 TARGET_STRONG = 3.0
 MAX_EVIDENCE = 3
@@ -78,6 +86,8 @@ _CITATION = re.compile(
     r"|\bpp\.|\bVol\.|\bNo\.\s*\d|\bdoi\b|\bISBN\b|\bRetrieved\b|\baccessed\b|\bAvailable (?:at|from)\b"
     r"|\(eds?\.?\)|\bPublishing\b|\bProceedings\b|\bEditions?\b|\d+\(\d+\)\s*:\s*\d+|\b(?:1[89]|20)\d\d[a-z]?\b)"
 )
+_BOILER_CUES = ("thank", "grateful", "acknowledg", "expressed", "reflect", "prejudice", "copyright", "reserved",
+                "request", "copyedit", "proofread", "responsibility of", "declassified", "liable", "contributing")
 _BOILERPLATE = re.compile(  # run on the lower-cased text
     r"(?=[tgavonwcrpdl])(?:\bthank|\bgrateful\b|\backnowledg|\bviews expressed\b|\bopinions expressed\b"
     r"|\bnot necessarily reflect|\bwithout prejudice\b|\bcopyright\b|\ball rights reserved\b"
@@ -113,7 +123,8 @@ class Hit(NamedTuple):
 def _sentence_factors(text: str, sentences: list[Sentence], per: list[list]) -> list[float]:
     """Per sentence: CITATION_DISCOUNT when it reads like a reference list (many
     capitalised words, years, "et al.", "Journal") or an acknowledgement, else 1."""
-    boiler = [m.start() for m in _BOILERPLATE.finditer(text.lower())]
+    lower = text.lower()
+    boiler = [m.start() for m in _BOILERPLATE.finditer(lower)] if any(c in lower for c in _BOILER_CUES) else []
     out = []
     for s, toks in zip(sentences, per):
         if not toks:
@@ -207,6 +218,21 @@ class Matches:
     hits: list[Hit]
     words: int
 
+    @cached_property
+    def by_goal(self) -> dict[str, list[Hit]]:
+        out: dict[str, list[Hit]] = defaultdict(list)
+        for h in self.hits:
+            out[h.goal].append(h)
+        return dict(out)
+
+    @cached_property
+    def by_target(self) -> dict[str, list[Hit]]:
+        out: dict[str, list[Hit]] = defaultdict(list)
+        for h in self.hits:
+            if h.target:
+                out[h.target].append(h)
+        return dict(out)
+
 
 def _tokens_of(rs: RuleSet, text: str) -> list[tuple]:
     """Content words of ``text`` outside URLs and bracketed citations, as
@@ -274,10 +300,11 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
         j = k
 
     hits: list[Hit] = []
-    if _MAY_REFER.search(text):
+    refer = [m.start() for m in _MAY_REFER.finditer(text)]
+    if refer:
         fw = framework or load_framework()
         for si, s in enumerate(sentences):
-            if _MAY_REFER.search(s.text):
+            if bisect_left(refer, s.end) > bisect_left(refer, s.start):
                 hits.extend(_references(s, fw, si))
 
     occ = [_occurrences(rs, t) if t else [] for t in per]
@@ -350,6 +377,9 @@ def _near(occ: list, first: int, others: tuple[int, ...], toks: list):
 
 
 # -- deciding ----------------------------------------------------------------
+_HEAVIEST_FIRST = itemgetter(2)  # Hit.weight
+
+
 def _sum(hits: list[Hit]) -> float:
     """Sum of weights: words count once (where hits overlap in a sentence the heaviest
     wins) and each repetition of the same term counts REPEAT_DECAY less."""
@@ -358,34 +388,26 @@ def _sum(hits: list[Hit]) -> float:
     taken: dict[int, list[tuple[int, int]]] = {}
     seen: dict[str, int] = {}
     total = 0.0
-    for h in sorted(hits, key=lambda h: -h.weight):
-        spans = taken.setdefault(h.sentence, [])
-        if any(a < e and s < b for a, b in h.spans for s, e in spans):
+    for h in sorted(hits, key=_HEAVIEST_FIRST, reverse=True):
+        spans = taken.get(h.sentence)
+        if spans is None:
+            taken[h.sentence] = list(h.spans)
+        elif any(a < e and s < b for a, b in h.spans for s, e in spans):
             continue
-        spans.extend(h.spans)
+        else:
+            spans.extend(h.spans)
         n = seen.get(h.term, 0)
-        total += h.weight * REPEAT_DECAY**n
+        total += h.weight * REPEAT_DECAY**n if n else h.weight
         seen[h.term] = n + 1
     return total
 
 
-def _group(hits: list[Hit]) -> tuple[dict[str, list[Hit]], dict[str, list[Hit]]]:
-    by_goal: dict[str, list[Hit]] = defaultdict(list)
-    by_target: dict[str, list[Hit]] = defaultdict(list)
-    for h in hits:
-        by_goal[h.goal].append(h)
-        if h.target:
-            by_target[h.target].append(h)
-    return by_goal, by_target
-
-
 def scores(m: Matches) -> tuple[dict[str, float], dict[str, float], float]:
     """Raw goal scores, raw target scores and the length normaliser of one text."""
-    by_goal, by_target = _group(m.hits)
     length = max(1.0, math.sqrt(m.words / REFERENCE_WORDS))
     return (
-        {g: _sum(hs) for g, hs in by_goal.items()},
-        {t: _sum(hs) for t, hs in by_target.items()},
+        {g: _sum(hs) for g, hs in m.by_goal.items()},
+        {t: _sum(hs) for t, hs in m.by_target.items()},
         length,
     )
 
@@ -399,9 +421,11 @@ def decide(m: Matches) -> tuple[dict[str, float], dict[str, float]]:
     explicit = {h.target or h.goal for h in m.hits if h.reference}
     strong = {_codes.goal_of(t) for t, s in raw_targets.items() if s >= TARGET_STRONG}
     goals: dict[str, float] = {}
+    share = min(DOMINANCE_ARTICLE, DOMINANCE * length)
+    bar = share * min(best, DOMINANCE_SATURATION)
     for g, d in dense.items():
-        dominant = d >= DOMINANCE * best
-        if (dominant and (d >= thresholds.get(g, DEFAULT_THRESHOLD) or g in strong)) or g in explicit:
+        theta = thresholds.get(g, DEFAULT_THRESHOLD)
+        if (d >= bar and (d >= theta or (g in strong and d >= theta / 2))) or g in explicit:
             goals[g] = d
     for code in explicit:
         goals.setdefault(_codes.goal_of(code), dense.get(_codes.goal_of(code), 0.0))
@@ -414,17 +438,16 @@ def decide(m: Matches) -> tuple[dict[str, float], dict[str, float]]:
 
 def _evidence(m: Matches, hits: list[Hit]) -> list[Evidence]:
     """The sentences of the strongest ``hits``, best first, with the matched words marked."""
-    by_sentence: dict[int, list[Hit]] = defaultdict(list)
-    weight: dict[int, float] = defaultdict(float)
+    weight: dict[int, float] = {}
     for h in hits:
-        by_sentence[h.sentence].append(h)
-        weight[h.sentence] += h.weight
+        weight[h.sentence] = weight.get(h.sentence, 0.0) + h.weight
     ranked = sorted(weight, key=lambda i: (-weight[i], i))[:MAX_EVIDENCE]
     out = []
+    text = m.text
     for i in ranked:
         s = m.sentences[i]
-        spans = _merge(sorted({sp for h in by_sentence[i] for sp in h.spans}))
-        terms = tuple(dict.fromkeys(m.text[a:b] for a, b in spans))
+        spans = _merge(sorted({sp for h in hits if h.sentence == i for sp in h.spans}))
+        terms = tuple(dict.fromkeys(text[a:b] for a, b in spans))
         marks = tuple((a - s.start, b - s.start) for a, b in spans)
         out.append(Evidence(s.text, s.start, s.end, terms, marks))
     return out
@@ -445,7 +468,7 @@ def detect(text: str, framework: Framework, sentences: list[Sentence]) -> Analys
     """The automatic analysis of plain ``text`` split into ``sentences``."""
     m = match(text, sentences, framework)
     goals, targets = decide(m)
-    by_goal, by_target = _group(m.hits)
+    by_goal, by_target = m.by_goal, m.by_target
     thresholds = load_rules().thresholds
     result = Analysis()
     for g, d in goals.items():

@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     """a an the of to in on for and or by with at from as into onto via is are was were be been
     its their his her our your this that these those which who whom whose it they them we
     he she also such than then there here has have had do does did will would shall should can
-    could may might must very more most so if but about over under within between among amongst
+    could may might must very more most so if but about over within between among amongst
     through across per s""".split()
 )
 
