@@ -231,6 +231,10 @@ def test_from_x_to_y_after_a_change_verb_is_two_figures_not_a_range():
         ("Of the 40 workers, 12 were children.", None),  # checked below: 12 counts children
         ("The death toll climbed to 57.", "death toll"),
         ("The unemployment rate rose to 7.5%.", "unemployment rate"),
+        ("Deforestation in Brazil's Amazon fell by 30.6 per cent.", "Deforestation"),
+        ("The World Bank expects remittances to grow by around 2.3 per cent.", "remittances"),
+        ("Around 138 million children worldwide were engaged in child labour.", "children engaged"),
+        ("Some 52.4 per cent of the world's people were covered by social protection.", "world's people covered"),
     ],
 )
 def test_the_noun_phrase_a_number_counts(sentence, counts):
