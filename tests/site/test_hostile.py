@@ -74,8 +74,10 @@ def test_payloads_are_shown_as_text_on_the_article_page(hostile_site):
 def test_no_page_has_anything_executable(hostile_site):
     pages = list(hostile_site.rglob("*.html"))
     assert len(pages) > 400
+    suspicious = re.compile(r"<script|\son[a-z]+\s*=", re.IGNORECASE)
     for page in pages:
-        found = executable(page.read_text(encoding="utf-8"))
+        html = page.read_text(encoding="utf-8")
+        found = executable(html) if suspicious.search(html) else []
         if page.relative_to(hostile_site).as_posix() == "search/index.html":
             # the search page runs Pagefind's own scripts from the site, nothing else
             soup = soup_of(page)

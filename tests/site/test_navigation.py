@@ -1,5 +1,6 @@
 """Navigation on the built fixture site: cross-links, feeds, sitemap, open data, reachability."""
 
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -170,6 +171,9 @@ def test_open_data_matches_its_published_schema(fixture_site):
 
 
 # -- reachability ----------------------------------------------------------------
+HREF = re.compile(r'<a\b[^>]*?\shref="([^"]*)"')
+
+
 def crawl(site: Path) -> dict[str, int]:
     """Breadth-first from the home page over internal links: page -> clicks from home."""
 
@@ -195,8 +199,8 @@ def crawl(site: Path) -> dict[str, int]:
         page = site / rel
         if not page.exists() or not rel.endswith(".html"):
             continue
-        for a in soup_of(page).find_all("a", href=True):
-            target = to_file(a["href"], "/" + rel)
+        for href in HREF.findall(page.read_text(encoding="utf-8")):
+            target = to_file(html.unescape(href), "/" + rel)
             if target and target not in depth and (site / target).exists():
                 depth[target] = depth[rel] + 1
                 queue.append(target)
