@@ -1,0 +1,372 @@
+"""Build a synthetic corpus with plain Pelican and with the portal, and compare.
+
+    .venv/bin/python benchmarks/build.py [--articles 1000,10000] [--repeat 3] [--keep]
+    .venv/bin/python benchmarks/build.py --articles 1000 --profile
+
+For each N: writes N news-like articles (benchmarks/corpus.py) under
+benchmarks/out/build-N/corpus, then builds them
+
+- plain: Pelican's ``simple`` theme, no plugin but pelican-yaml-metadata (so both
+  read the same Markdown and YAML front matter), default feeds, pagination 10;
+- portal: this repository's pelicanconf.py with PATH set to the corpus;
+
+each as a whole ``pelican`` process with the content cache off, and prints wall
+time, articles per second and peak memory (the child's maximum resident set size)
+for both, the lines ``ratio portal/plain: <wall ratio>`` and ``memory ratio
+portal/plain: <ratio>``; then the analysis stage alone (``sdg_analysis.analyse``
+in-process on the articles' plain text); then, with Pelican's content cache on, a
+rebuild after editing one article, for both. With several N, the scaling of the
+portal's full build from the smallest N to the largest.
+
+``--profile`` instead builds the portal in-process under cProfile and prints the
+15 functions with the most cumulative time (and the 15 with the most own time).
+``--keep`` keeps the corpus and outputs under benchmarks/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+# Benchmark the code next to this script, also in the child processes.
+sys.path[:0] = [str(HERE), str(ROOT / "plugins")]
+CHILD_PYTHONPATH = os.pathsep.join(filter(None, [str(ROOT / "plugins"), os.environ.get("PYTHONPATH")]))
+
+from corpus import write_corpus  # noqa: E402
+
+PELICAN = [sys.executable, "-m", "pelican"]
+SITEURL = "https://bench.example.org"
+
+# Targets of issue 8.
+MAX_WALL_RATIO = 1.5
+MAX_MEMORY_RATIO = 1.5
+MIN_ANALYSIS_RATE = 500
+MAX_SCALING_PER_10X = 11
+
+PLAIN_CONF = '''\
+# Plain Pelican: the simple theme, no plugin but the YAML front matter reader.
+AUTHOR = "Benchmark"
+SITENAME = "Plain Pelican"
+SITEURL = {siteurl!r}
+FEED_DOMAIN = SITEURL
+PATH = {corpus!r}
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+THEME = "simple"
+PLUGINS = ["yaml_metadata"]
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_PAGINATION = 10
+CACHE_CONTENT = {cache}
+LOAD_CONTENT_CACHE = {cache}
+CACHE_PATH = {cache_path!r}
+'''
+
+PORTAL_CONF = '''\
+# The portal: this repository's pelicanconf.py with PATH set to the corpus.
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: F401,F403
+
+SITEURL = {siteurl!r}
+FEED_DOMAIN = SITEURL
+PATH = {corpus!r}
+THEME = {theme!r}
+PLUGIN_PATHS = [{plugins!r}]
+CACHE_CONTENT = {cache}
+LOAD_CONTENT_CACHE = {cache}
+CACHE_PATH = {cache_path!r}
+'''
+
+
+# -- running builds ------------------------------------------------------------
+class Run:
+    __slots__ = ("wall", "peak_mib", "files")
+
+    def __init__(self, wall: float, peak_mib: float, files: int):
+        self.wall, self.peak_mib, self.files = wall, peak_mib, files
+
+
+def write_conf(run_dir: Path, kind: str, corpus: Path, cache: bool) -> Path:
+    template = PLAIN_CONF if kind == "plain" else PORTAL_CONF
+    name = f"{kind}{'-cache' if cache else ''}"
+    conf = run_dir / f"{name}conf.py"
+    conf.write_text(
+        template.format(
+            siteurl=SITEURL,
+            corpus=str(corpus),
+            cache=cache,
+            cache_path=str(run_dir / f"cache-{kind}"),
+            root=str(ROOT),
+            theme=str(ROOT / "theme"),
+            plugins=str(ROOT / "plugins"),
+        ),
+        encoding="utf-8",
+    )
+    return conf
+
+
+def pelican(conf: Path, corpus: Path, output: Path, log: Path) -> Run:
+    """One whole ``pelican`` process: wall time and the child's peak resident memory."""
+    if output.exists() and "cache" not in output.name:
+        shutil.rmtree(output)
+    with open(log, "w", encoding="utf-8") as fh:
+        env = dict(os.environ, COLUMNS="400", PYTHONPATH=CHILD_PYTHONPATH)
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            [*PELICAN, str(corpus), "-o", str(output), "-s", str(conf)],
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            cwd=str(conf.parent),
+            env=env,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        tail = "".join(log.read_text(encoding="utf-8").splitlines(True)[-30:])
+        raise SystemExit(f"pelican failed ({conf.name}, exit {proc.returncode}); log {log}:\n{tail}")
+    files = sum(len(f) for _, _, f in os.walk(output))
+    return Run(wall, usage.ru_maxrss / 1024, files)  # ru_maxrss is in KiB on Linux
+
+
+def summary_line(log: Path) -> str:
+    """The portal's own summary line from a build log, if it printed one."""
+    lines = [line.strip() for line in log.read_text(encoding="utf-8").splitlines() if "SDG portal:" in line]
+    return f"portal says: {lines[-1][lines[-1].index('SDG portal:'):]}" if lines else "portal says: (no summary line)"
+
+
+def median_run(runs: list[Run]) -> Run:
+    return Run(
+        statistics.median(r.wall for r in runs),
+        statistics.median(r.peak_mib for r in runs),
+        runs[-1].files,
+    )
+
+
+# -- the analysis stage alone ------------------------------------------------------
+def analysis_rate(paths: list[Path]) -> tuple[float, float, float]:
+    """(articles per second of analyse(), seconds of analyse(), ms per article of text extraction)."""
+    import markdown
+    import yaml
+
+    from sdg_analysis import analyse, load_framework, parse_frontmatter
+    from sdg_analysis.text import plain_text
+
+    fw = load_framework()
+    md = markdown.Markdown(extensions=["markdown.extensions.extra"])
+    inputs = []
+    t_text = 0.0
+    for path in paths:
+        raw = path.read_text(encoding="utf-8")
+        _, header, body = raw.split("---\n", 2)
+        meta = yaml.safe_load(header)
+        editor, _ = parse_frontmatter(meta, header=header, framework=fw)
+        html = md.reset().convert(body)
+        t0 = time.perf_counter()
+        text = f"{meta['title']}\n\n{plain_text(html)}"
+        t_text += time.perf_counter() - t0
+        inputs.append((text, editor))
+    analyse(inputs[0][0], fw, inputs[0][1])  # warm up: rule tables, compiled patterns
+    t0 = time.perf_counter()
+    for text, editor in inputs:
+        analyse(text, fw, editor)
+    spent = time.perf_counter() - t0
+    return len(inputs) / spent, spent, 1000 * t_text / len(inputs)
+
+
+# -- rebuild with the content cache on ------------------------------------------------
+def edit_one(paths: list[Path]) -> tuple[Path, str]:
+    """Append a sentence to the middle article; return it and its old text."""
+    path = paths[len(paths) // 2]
+    old = path.read_text(encoding="utf-8")
+    path.write_text(old + "\nAn editor added this sentence after the first build.\n", encoding="utf-8")
+    return path, old
+
+
+def cached_rebuild(kind: str, run_dir: Path, corpus: Path, paths: list[Path]) -> tuple[Run, Run]:
+    conf = write_conf(run_dir, kind, corpus, cache=True)
+    output = run_dir / f"out-{kind}-cache"
+    shutil.rmtree(output, ignore_errors=True)
+    shutil.rmtree(run_dir / f"cache-{kind}", ignore_errors=True)
+    first = pelican(conf, corpus, output, run_dir / f"{kind}-cache-first.log")
+    path, old = edit_one(paths)
+    try:
+        again = pelican(conf, corpus, output, run_dir / f"{kind}-cache-rebuild.log")
+    finally:
+        path.write_text(old, encoding="utf-8")
+    return first, again
+
+
+# -- profile ----------------------------------------------------------------------------
+def profile_portal(run_dir: Path, corpus: Path, top: int = 15) -> None:
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    conf = write_conf(run_dir, "portal", corpus, cache=False)
+    settings = read_settings(str(conf), override={"OUTPUT_PATH": str(run_dir / "out-portal-profile")})
+    profiler = cProfile.Profile()
+    t0 = time.perf_counter()
+    profiler.runcall(Pelican(settings).run)
+    wall = time.perf_counter() - t0
+    profiler.dump_stats(str(run_dir / "portal.prof"))
+    print(f"portal build under cProfile: {wall:.2f} s (profile in {run_dir / 'portal.prof'})")
+    for order, label in (("cumulative", "cumulative time"), ("tottime", "own time")):
+        buf = io.StringIO()
+        stats = pstats.Stats(profiler, stream=buf)
+        stats.sort_stats(order).print_stats(top)
+        text = buf.getvalue()
+        table = text[text.index("   ncalls") :] if "   ncalls" in text else text
+        print(f"\n{top} functions with the most {label}:")
+        print(_short_paths(table).rstrip())
+
+
+def _short_paths(text: str) -> str:
+    """Drop the long folder prefixes from the file names in a pstats table."""
+    prefixes = {str(ROOT), sysconfig.get_paths()["purelib"], os.path.dirname(os.__file__)}
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        text = text.replace(prefix + os.sep, "")
+    return text
+
+
+# -- report -------------------------------------------------------------------------------
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import markdown
+    import pelican
+
+    version = getattr(pelican, "__version__", None)
+    if version is None:
+        from importlib.metadata import version as dist_version
+
+        version = dist_version("pelican")
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}); {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; Pelican {version}; Markdown {markdown.__version__}"
+    )
+
+
+def verdict(ok: bool) -> str:
+    return "holds" if ok else "MISSED"
+
+
+def bench(n: int, args) -> dict:
+    run_dir = OUT / f"build-{n}"
+    corpus = run_dir / "corpus"
+    shutil.rmtree(run_dir, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    paths = write_corpus(corpus, n, seed=args.seed)
+    size = sum(p.stat().st_size for p in paths) / n / 1024
+    words = sum(len(p.read_text(encoding="utf-8").split("---\n", 2)[2].split()) for p in paths) / n
+    print(f"\n== {n:,} articles: {size:.1f} KiB of Markdown and {words:.0f} words each on average ({corpus})")
+
+    if args.profile:
+        profile_portal(run_dir, corpus)
+        return {}
+
+    results = {}
+    for kind in ("plain", "portal"):
+        conf = write_conf(run_dir, kind, corpus, cache=False)
+        runs = []
+        for _ in range(args.repeat):
+            # A first build: the portal's analysis cache (on by default) starts empty too.
+            shutil.rmtree(run_dir / f"cache-{kind}", ignore_errors=True)
+            runs.append(pelican(conf, corpus, run_dir / f"out-{kind}", run_dir / f"{kind}.log"))
+        results[kind] = median_run(runs)
+    plain, portal = results["plain"], results["portal"]
+    how = f"median of {args.repeat}" if args.repeat > 1 else "one run"
+    for kind, r in results.items():
+        print(
+            f"{kind:<6} full build: {r.wall:7.2f} s  {n / r.wall:7.1f} articles/s  "
+            f"peak {r.peak_mib:6.1f} MiB  {r.files:,} files  ({how}, cache off)"
+        )
+    wall_ratio = portal.wall / plain.wall
+    mem_ratio = portal.peak_mib / plain.peak_mib
+    print(summary_line(run_dir / "portal.log"))
+    print(f"ratio portal/plain: {wall_ratio:.2f}")
+    print(f"memory ratio portal/plain: {mem_ratio:.2f}")
+
+    rate, spent, text_ms = analysis_rate(paths)
+    print(
+        f"analysis: {rate:,.0f} articles/s (sdg_analysis.analyse, {spent:.2f} s for {n:,} articles in-process; "
+        f"HTML to plain text {text_ms:.2f} ms/article more)"
+    )
+
+    rebuild = {}
+    if not args.no_cache:
+        for kind in ("plain", "portal"):
+            first, again = cached_rebuild(kind, run_dir, corpus, paths)
+            rebuild[kind] = again
+            print(
+                f"{kind:<6} rebuild after editing one article, content cache on: {again.wall:7.2f} s  "
+                f"peak {again.peak_mib:6.1f} MiB  (first build with the cache on: {first.wall:.2f} s)"
+            )
+        print(summary_line(run_dir / "portal-cache-rebuild.log").replace("portal says", "portal rebuild says"))
+
+    print(
+        f"targets at {n:,}: portal/plain wall <= {MAX_WALL_RATIO}: {verdict(wall_ratio <= MAX_WALL_RATIO)} "
+        f"({wall_ratio:.2f}); memory <= {MAX_MEMORY_RATIO}: {verdict(mem_ratio <= MAX_MEMORY_RATIO)} ({mem_ratio:.2f}); "
+        f"analysis >= {MIN_ANALYSIS_RATE}/s: {verdict(rate >= MIN_ANALYSIS_RATE)} ({rate:,.0f})"
+    )
+    if not args.keep:
+        shutil.rmtree(run_dir, ignore_errors=True)
+    return {"plain": plain, "portal": portal, "rebuild": rebuild}
+
+
+def articles_arg(values: list[str]) -> list[int]:
+    out = []
+    for value in values:
+        out += [int(v.replace("_", "")) for v in re.split(r"[,\s]+", value) if v]
+    return sorted(set(out))
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", action="append", default=None, help="N, repeatable or a comma list (default 1000)")
+    parser.add_argument("--repeat", type=int, default=1, help="full builds per kind; the median is printed")
+    parser.add_argument("--profile", action="store_true", help="profile the portal build in-process instead")
+    parser.add_argument("--keep", action="store_true", help="keep corpus and outputs under benchmarks/out/")
+    parser.add_argument("--no-cache", action="store_true", help="skip the rebuilds with the content cache on")
+    parser.add_argument("--seed", type=int, default=2024, help="corpus seed")
+    args = parser.parse_args(argv)
+    sizes = articles_arg(args.articles or ["1000"])
+
+    print(f"machine: {machine()}")
+    print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
+    results = {n: bench(n, args) for n in sizes}
+    if len(sizes) > 1 and not args.profile:
+        small, large = sizes[0], sizes[-1]
+        factor = large / small
+        budget = MAX_SCALING_PER_10X * factor / 10
+        for kind in ("plain", "portal"):
+            grow = results[large][kind].wall / results[small][kind].wall
+            line = f"scaling {kind} {large:,}/{small:,}: {grow:.2f}x the time for {factor:g}x the articles"
+            if kind == "portal":
+                line += f" (target <= {budget:g}x: {verdict(grow <= budget)})"
+            print(line)
+
+
+if __name__ == "__main__":
+    main()
