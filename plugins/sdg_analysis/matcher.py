@@ -104,7 +104,7 @@ _REFS = [
     re.compile(rf"\b[Ii]ndicators?\s+{_GOAL_NUM}\.{_TARGET_PART}\.\d{{1,2}}\b"),
     re.compile(rf"\b(?:SDG|Sustainable Development Goal|Goal)s?\s*#?\s*{_GOAL_NUM}\b(?!\.\d)"),
 ]
-_MAY_REFER = re.compile(r"SDG|Goal|[Tt]arget|[Ii]ndicator")
+_REFER_CUES = ("SDG", "Goal", "arget", "ndicator")  # a sentence without them names no code
 _MORE_GOALS = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+or\s+){_GOAL_NUM}\b(?!\.\d)")
 
 
@@ -144,6 +144,17 @@ def _sentence_factors(text: str, sentences: list[Sentence], per: list[list]) -> 
 
 def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _positions(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of every occurrence of any of ``needles`` (plain substring search)."""
+    found = []
+    for needle in needles:
+        pos = text.find(needle)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(needle, pos + 1)
+    return sorted(found)
 
 
 def _references(sentence: Sentence, fw: Framework, index: int) -> list[Hit]:
@@ -287,20 +298,11 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
     sentences = split_sentences(text) if sentences is None else sentences
     toks = _tokens_of(rs, text)
 
-    # tokens per sentence
-    per: list[list] = []
-    j = 0
-    for s in sentences:
-        while j < len(toks) and toks[j][1] < s.start:
-            j += 1
-        k = j
-        while k < len(toks) and toks[k][2] <= s.end:
-            k += 1
-        per.append(toks[j:k])
-        j = k
+    starts = [t[1] for t in toks]
+    per = [toks[bisect_left(starts, s.start) : bisect_left(starts, s.end)] for s in sentences]
 
     hits: list[Hit] = []
-    refer = [m.start() for m in _MAY_REFER.finditer(text)]
+    refer = _positions(text, _REFER_CUES)
     if refer:
         fw = framework or load_framework()
         for si, s in enumerate(sentences):
