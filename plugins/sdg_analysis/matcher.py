@@ -18,9 +18,10 @@ way (``drug trafficking`` is not ``trafficking``).
 
 Decision rule. Sums: where hits of one goal (or one target) overlap in a sentence only
 the heaviest counts, and each repetition of a phrase counts :data:`REPEAT_DECAY` of
-the one before. ``raw_g`` is a goal's sum, ``L = max(1, sqrt(words / REFERENCE_WORDS))``
-(content words), ``d_g = raw_g / L``: a whole article is held to the density of a short
-paragraph. ``theta_g`` is the goal's threshold (its rule table, else
+the one before. ``raw_g`` is a goal's sum, ``L = sqrt(words / REFERENCE_WORDS)`` (content
+words) kept between 1 and :data:`MAX_LENGTH_FACTOR`, ``d_g = raw_g / L``: an article is
+held to the density of a short paragraph, but a very long text is not asked for ever
+more evidence. ``theta_g`` is the goal's threshold (its rule table, else
 :data:`~sdg_analysis.rules.DEFAULT_THRESHOLD`).
 
 * a **goal** is reported when it is *dominant enough*, ``d_g >= share * min(max d,
@@ -64,6 +65,7 @@ NAME_DISCOUNT = 0.3
 CITATION_DISCOUNT = 0.4
 REPEAT_DECAY = 0.5
 REFERENCE_WORDS = 60
+MAX_LENGTH_FACTOR = 4.0  # reached at 960 content words, about 1,500 words of text
 DOMINANCE = 0.2
 DOMINANCE_ARTICLE = 0.4
 DOMINANCE_SATURATION = 16.0
@@ -406,7 +408,7 @@ def _sum(hits: list[Hit]) -> float:
 
 def scores(m: Matches) -> tuple[dict[str, float], dict[str, float], float]:
     """Raw goal scores, raw target scores and the length normaliser of one text."""
-    length = max(1.0, math.sqrt(m.words / REFERENCE_WORDS))
+    length = min(MAX_LENGTH_FACTOR, max(1.0, math.sqrt(m.words / REFERENCE_WORDS)))
     return (
         {g: _sum(hs) for g, hs in m.by_goal.items()},
         {t: _sum(hs) for t, hs in m.by_target.items()},

@@ -144,6 +144,24 @@ def test_a_passing_mention_in_a_long_article_does_not_make_a_goal():
     assert "4" not in result.goal_codes
 
 
+def test_a_long_article_keeps_its_main_topic_and_filler_adds_nothing():
+    topic = (
+        "Inspectors found forced labour on three fishing vessels. Crew members said their passports were "
+        "confiscated on arrival. Several workers had been trafficked from neighbouring countries with promises "
+        "of factory jobs. Recruiters charged fees that left the men in debt bondage for years. The ministry "
+        "promised a new action plan against modern slavery. "
+    )
+    filler = (
+        "The town has a market square, a post office and two churches. Local officials met on Tuesday to "
+        "discuss the schedule for next season. Visitors often photograph the old lighthouse on the cliff. "
+    )
+    text = "Forced labour found on a fishing fleet\n\n" + topic + filler * 40
+    assert len(text.split()) > 1500
+    result = analyse(text)
+    assert "8" in result.goal_codes and "8.7" in result.target_codes
+    assert "11" not in result.goal_codes
+
+
 def test_the_editor_block_still_applies_on_top():
     text = "Inspectors found forced labour and child labour on cocoa farms."
     result = analyse(text, editor=EditorInput(goals=["1"], exclude=["8.7"]))
