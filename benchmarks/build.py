@@ -19,7 +19,9 @@ rebuild after editing one article, for both. With several N, the scaling of the
 portal's full build from the smallest N to the largest.
 
 ``--profile`` instead builds the portal in-process under cProfile and prints the
-15 functions with the most cumulative time (and the 15 with the most own time).
+15 functions with the most cumulative time (and the 15 with the most own time);
+``--stages`` builds it in-process with timers around its stages (no profiler
+overhead) and prints the seconds spent in each, by template for the pages written.
 ``--keep`` keeps the corpus and outputs under benchmarks/out/.
 """
 
@@ -244,6 +246,76 @@ def _short_paths(text: str) -> str:
     return text
 
 
+# -- stages -------------------------------------------------------------------------------
+class StageTimer:
+    """Wall time spent in chosen functions, by label, measured without a profiler's overhead."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+        self._active: set[str] = set()
+
+    def wrap(self, owner, name: str, label=None):
+        original = getattr(owner, name)
+        timer = self
+
+        def timed(*args, **kwargs):
+            key = label(*args, **kwargs) if callable(label) else (label or name)
+            if key in timer._active:  # recursion or re-entry: count the outer call only
+                return original(*args, **kwargs)
+            timer._active.add(key)
+            t0 = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                timer._active.discard(key)
+                timer.seconds[key] = timer.seconds.get(key, 0.0) + time.perf_counter() - t0
+                timer.calls[key] = timer.calls.get(key, 0) + 1
+
+        setattr(owner, name, timed)
+
+
+def stage_portal(run_dir: Path, corpus: Path) -> None:
+    """Build the portal in-process with timers around its stages and Pelican's."""
+    import pelican.generators as pg
+    import pelican.readers as pr
+    import pelican.writers as pw
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    import sdg_portal.content as content
+    import sdg_portal.generator as generator
+
+    timer = StageTimer()
+    timer.wrap(pr.Readers, "read_file", "read: Markdown + front matter (Readers.read_file)")
+    timer.wrap(content, "analyse_article", "analyse: content.analyse_article")
+    timer.wrap(generator, "add_anchors", "sdg context: anchors.add_anchors")
+    timer.wrap(generator, "render_section", "sdg context: render.render_section")
+    timer.wrap(generator, "article_jsonld", "sdg context: structured.article_jsonld")
+    timer.wrap(generator.SdgGenerator, "_cross_link", "sdg context: _cross_link (related, more on)")
+    timer.wrap(generator.SdgGenerator, "generate_context", "SdgGenerator.generate_context (all)")
+    timer.wrap(generator.SdgGenerator, "_write_data", "sdg output: _write_data (JSON, CSV)")
+    timer.wrap(generator, "write_sdg_feeds", "sdg output: write_sdg_feeds")
+    timer.wrap(generator.SdgGenerator, "generate_output", "SdgGenerator.generate_output (all)")
+    timer.wrap(pg.ArticlesGenerator, "generate_context", "ArticlesGenerator.generate_context (read + analyse)")
+    timer.wrap(pg.ArticlesGenerator, "generate_output", "ArticlesGenerator.generate_output (all)")
+    timer.wrap(pg.StaticGenerator, "generate_output", "StaticGenerator.generate_output")
+    timer.wrap(pw.Writer, "write_file", lambda self, name, template, *a, **k: f"write: {template.name}")
+    timer.wrap(pw.Writer, "write_feed", "write: feeds (Writer.write_feed)")
+
+    conf = write_conf(run_dir, "portal", corpus, cache=False)
+    shutil.rmtree(run_dir / "cache-portal", ignore_errors=True)
+    settings = read_settings(str(conf), override={"OUTPUT_PATH": str(run_dir / "out-portal-stages")})
+    t0 = time.perf_counter()
+    Pelican(settings).run()
+    wall = time.perf_counter() - t0
+    print(f"portal build in-process with stage timers: {wall:.2f} s")
+    width = max(len(k) for k in timer.seconds)
+    for key, seconds in sorted(timer.seconds.items(), key=lambda kv: -kv[1]):
+        calls = timer.calls[key]
+        print(f"  {key:<{width}}  {seconds:8.2f} s  {calls:7,} calls  {1000 * seconds / calls:8.2f} ms each")
+
+
 # -- report -------------------------------------------------------------------------------
 def machine() -> str:
     cpu = "unknown CPU"
@@ -282,8 +354,11 @@ def bench(n: int, args) -> dict:
     words = sum(len(p.read_text(encoding="utf-8").split("---\n", 2)[2].split()) for p in paths) / n
     print(f"\n== {n:,} articles: {size:.1f} KiB of Markdown and {words:.0f} words each on average ({corpus})")
 
-    if args.profile:
-        profile_portal(run_dir, corpus)
+    if args.profile or args.stages:
+        if args.stages:
+            stage_portal(run_dir, corpus)
+        if args.profile:
+            profile_portal(run_dir, corpus)
         return {}
 
     results = {}
@@ -347,6 +422,7 @@ def main(argv=None) -> None:
     parser.add_argument("--articles", action="append", default=None, help="N, repeatable or a comma list (default 1000)")
     parser.add_argument("--repeat", type=int, default=1, help="full builds per kind; the median is printed")
     parser.add_argument("--profile", action="store_true", help="profile the portal build in-process instead")
+    parser.add_argument("--stages", action="store_true", help="time the portal's stages in-process instead")
     parser.add_argument("--keep", action="store_true", help="keep corpus and outputs under benchmarks/out/")
     parser.add_argument("--no-cache", action="store_true", help="skip the rebuilds with the content cache on")
     parser.add_argument("--seed", type=int, default=2024, help="corpus seed")
@@ -356,7 +432,7 @@ def main(argv=None) -> None:
     print(f"machine: {machine()}")
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     results = {n: bench(n, args) for n in sizes}
-    if len(sizes) > 1 and not args.profile:
+    if len(sizes) > 1 and not (args.profile or args.stages):
         small, large = sizes[0], sizes[-1]
         factor = large / small
         budget = MAX_SCALING_PER_10X * factor / 10
