@@ -40,7 +40,34 @@ def analyse(text: str, framework: Framework | None = None, editor: EditorInput |
     sentences = split_sentences(text)
     analysis = detect(text, fw, sentences) if editor.auto else Analysis(version=ANALYSER_VERSION)
     analysis.auto = editor.auto
-    return attach_figures(apply_editor(analysis, editor), text, sentences, editor, fw)
+    analysis = attach_figures(apply_editor(analysis, editor), text, sentences, editor, fw)
+    return label_figure_codes(analysis)
+
+
+def label_figure_codes(analysis: Analysis) -> Analysis:
+    """Make every indicator and target a figure is tied to a label of the article.
+
+    A figure the analyser ties to an official indicator is evidence that the
+    article speaks to that indicator; a figure an editor pins to a target or an
+    indicator says the editor wants it there. Either way the page lists it under
+    that label, so the label must exist (with the figure's sentence as evidence).
+    """
+    added = False
+    for fig in analysis.figures:
+        for code in (_codes.goal_of(fig.target) if fig.target else None, fig.target, fig.indicator):
+            if code is None:
+                continue
+            label = analysis.label(code)
+            if label is None:
+                evidence = [fig.evidence] if fig.evidence else []
+                analysis.labels(_codes.kind_of(code)).append(
+                    Label(code=code, score=fig.score, origin=fig.origin, evidence=evidence)
+                )
+                added = True
+    if added:
+        for labels in (analysis.goals, analysis.targets, analysis.indicators):
+            labels.sort(key=lambda label: _codes.sort_key(label.code))
+    return analysis
 
 
 def _excluded(code: str, exclude: list[str]) -> bool:

@@ -36,7 +36,7 @@ FRONT_MATTER_KEYS = {
     "tags": "a list of tags",
     "image": "path or http(s) URL of an illustration",
     "status": "published (default), draft or hidden",
-    "slug": "the URL name, derived from the title when absent",
+    "slug": "the URL name; by default the file name (SLUGIFY_SOURCE = \"basename\") or the title",
     "lang": "language code, for translations",
     "translation": "true for a translation of another article",
     "category": "Pelican category",
@@ -60,13 +60,13 @@ class Document:
     editor: EditorInput = field(default_factory=EditorInput)
     problems: list[Problem] = field(default_factory=list)
     too_large: bool = False
-    missing: list[str] = field(default_factory=list)  # required keys not given
+    blocking: list[str] = field(default_factory=list)  # keys whose problem stops publication
 
     @property
     def publishable(self) -> bool:
         """False when the article cannot be published: no text, no front matter, bad
-        YAML, or no title or date."""
-        return self.metadata is not None and not self.missing
+        YAML, no title, no readable date, or an unknown status."""
+        return self.metadata is not None and not self.blocking
 
     @property
     def errors(self) -> list[Problem]:
@@ -173,22 +173,23 @@ def _check_keys(doc: Document, source: SourceMap, today: _dt.date, kind: str = "
 
     title = meta.get("title")
     if title is None or not str(title).strip():
-        doc.missing.append("title")
+        doc.blocking.append("title")
         report("error", "missing title: the article cannot be published without one", "title")
     elif not isinstance(title, (str, int, float)):
         report("error", "title must be text", "title")
 
     if "date" not in meta or meta.get("date") in (None, ""):
         if kind == "article":
-            doc.missing.append("date")
+            doc.blocking.append("date")
             report("error", "missing date: the article cannot be published without one; write date: YYYY-MM-DD", "date")
     else:
-        when = _as_date(meta["date"])
+        when = as_date(meta["date"])
         if when is None:
+            doc.blocking.append("date")
             report("error", f"date {meta['date']!r} is not a date; write it as YYYY-MM-DD", "date")
         elif when > today:
             report("warning", f"date {when.isoformat()} is in the future", "date")
-    if meta.get("modified") not in (None, "") and _as_date(meta["modified"]) is None:
+    if meta.get("modified") not in (None, "") and as_date(meta["modified"]) is None:
         report("error", f"modified {meta['modified']!r} is not a date; write it as YYYY-MM-DD", "modified")
 
     src = meta.get("source")
@@ -211,7 +212,9 @@ def _check_keys(doc: Document, source: SourceMap, today: _dt.date, kind: str = "
 
     status = meta.get("status")
     if status is not None and str(status).lower() not in STATUSES:
-        report("error", f"status {status!r} must be one of {', '.join(STATUSES)}", "status")
+        # not published: a misspelt "draft" must not go live
+        doc.blocking.append("status")
+        report("error", f"status {status!r} must be one of {', '.join(STATUSES)}; the article is not published", "status")
 
     tags = meta.get("tags")
     if tags is not None and not isinstance(tags, (list, str)):
@@ -225,7 +228,7 @@ def is_http_url(value) -> bool:
     return isinstance(value, str) and re.match(r"^https?://[^\s/$.?#][^\s]*$", value.strip(), re.IGNORECASE) is not None
 
 
-def _as_date(value) -> _dt.date | None:
+def as_date(value) -> _dt.date | None:
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):

@@ -29,6 +29,8 @@ FIGURE_COLUMNS = [
     "qualifier",
     "counts",
     "unit",
+    "kind",
+    "currency",
     "target",
     "indicator",
     "origin",
@@ -60,6 +62,8 @@ def article_record(
     source: dict | None = None,
     summary: str | None = None,
     tags: list[str] | None = None,
+    authors: list[str] | None = None,
+    image: str | None = None,
 ) -> dict:
     src = None
     if isinstance(source, dict):
@@ -71,6 +75,8 @@ def article_record(
         "source": src,
         "summary": summary or None,
         "tags": [str(t) for t in tags or ()],
+        "authors": [str(a) for a in authors or ()],
+        "image": image or None,
         "auto": analysis.auto,
         "notes": analysis.notes,
         "goals": [_label(g, framework) for g in analysis.goals],

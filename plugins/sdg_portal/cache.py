@@ -1,7 +1,7 @@
 """Analyses kept between builds, in Pelican's cache folder.
 
-An article whose text, editor's front matter and analyser version are unchanged is
-not analysed again: its analysis is read from ``CACHE_PATH/sdg_analysis`` (written
+An article whose text, editor's front matter and analyser (version, code and
+data files) are unchanged is not analysed again: its analysis is read from ``CACHE_PATH/sdg_analysis`` (written
 with Pelican's own ``FileDataCacher``, so ``GZIP_CACHE`` applies). The key holds
 everything the analysis depends on, so the cache is safe to keep on
 (``SDG_ANALYSIS_CACHE``, default on) even where Pelican's own content cache is
@@ -12,15 +12,31 @@ the site.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
+from pathlib import Path
 
 from pelican.cache import FileDataCacher
 
+import sdg_analysis
 from sdg_analysis import ANALYSER_VERSION
+
+
+@lru_cache(maxsize=1)
+def analyser_fingerprint() -> str:
+    """The analyser's version and a digest of its code and data (rule tables, indicator
+    terms, framework): editing any of them invalidates cached analyses, even when
+    nobody remembered to raise ANALYSER_VERSION."""
+    digest = hashlib.blake2b(ANALYSER_VERSION.encode(), digest_size=16)
+    package = Path(sdg_analysis.__file__).parent
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml", ".json") and p.is_file()):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"{ANALYSER_VERSION}+{digest.hexdigest()}"
 
 
 def cache_key(text: str, editor) -> str:
     digest = hashlib.blake2b(digest_size=20)
-    for part in (ANALYSER_VERSION, text, repr(editor)):
+    for part in (analyser_fingerprint(), text, repr(editor)):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

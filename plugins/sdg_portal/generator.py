@@ -233,6 +233,8 @@ class SdgGenerator(Generator):
                 source=getattr(a, "source", None),
                 summary=a.metadata.get("sdg_summary", a.metadata.get("summary")),
                 tags=[str(t) for t in getattr(a, "tags", ())],
+                authors=[str(x) for x in getattr(a, "authors", ()) or ()],
+                image=a.metadata.get("image") if isinstance(a.metadata.get("image"), str) else None,
             )
             for a in self.index.items
         ]

@@ -19,8 +19,10 @@ import logging
 import os
 
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+from pelican.urlwrappers import Category
 
-from sdg_analysis.document import is_http_url, read_document
+from sdg_analysis.document import as_date, is_http_url, read_document
+from sdg_analysis.problems import error
 
 logger = logging.getLogger("sdg_portal.problems")
 if hasattr(logger, "disable_filter"):
@@ -62,12 +64,17 @@ class SdgMarkdownReader(YAMLMetadataReader):
             kind=self._kind(source_path),
         )
         if not doc.publishable:
-            for problem in doc.problems:
-                logger.warning("%s", problem.format())
-            self.unreadable.extend(doc.problems)
-            raise UnreadableArticle(doc.problems[-1].format())
-
-        metadata = self._parse_yaml_metadata(doc.metadata, source_path)
+            self._refuse(doc.problems)
+        raw = dict(doc.metadata)
+        if raw.get("modified") not in (None, "") and as_date(raw["modified"]) is None:
+            del raw["modified"]  # reported by read_document; Pelican would refuse the file
+        try:
+            metadata = self._parse_yaml_metadata(raw, source_path)
+        except Exception as exc:  # Pelican's own conversion refused a value
+            self._refuse([*doc.problems, error(f"Pelican cannot read the front matter: {exc}", path=doc.path)])
+        if "category" not in metadata:
+            # Pelican's drafts need a category even when category pages are off
+            metadata["category"] = Category(self.settings.get("DEFAULT_CATEGORY", "misc"), self.settings)
         source = metadata.get("source")
         if isinstance(source, dict) and source.get("url") is not None and not is_http_url(source["url"]):
             # reported by read_document; never let a javascript: URL reach an href
@@ -81,6 +88,12 @@ class SdgMarkdownReader(YAMLMetadataReader):
         metadata["sdg_problems"] = doc.problems
         content = self._md.reset().convert(doc.body)
         return content, metadata
+
+    def _refuse(self, problems) -> None:
+        for problem in problems:
+            logger.warning("%s", problem.format())
+        self.unreadable.extend(problems)
+        raise UnreadableArticle(problems[-1].format())
 
 
 def add_reader(readers) -> None:

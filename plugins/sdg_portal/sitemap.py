@@ -37,6 +37,8 @@ class SitemapRecorder:
         if not str(path).endswith(".html"):
             return
         content = (context or {}).get("article") or (context or {}).get("page")
+        if content is not None and getattr(content, "status", "published") != "published":
+            return  # drafts and hidden articles are not for search engines
         lastmod = None
         if content is not None and getattr(content, "date", None):
             when = getattr(content, "modified", None) or content.date

@@ -49,6 +49,12 @@ def article_jsonld(article, settings: dict, framework) -> dict:
             data["isBasedOn"] = str(source["url"])
         if source.get("name"):
             data["sourceOrganization"] = {"@type": "Organization", "name": str(source["name"])}
+    authors = [str(a) for a in getattr(article, "authors", ()) or ()]
+    if authors:
+        data["author"] = [{"@type": "Person", "name": a} for a in authors]
+    image = getattr(article, "image", None)
+    if isinstance(image, str) and image:
+        data["image"] = image if image.startswith(("http://", "https://")) else f"{siteurl}/{image}"
     tags = [str(t) for t in getattr(article, "tags", ())]
     if tags:
         data["keywords"] = tags

@@ -52,3 +52,31 @@ def test_auto_false_leaves_only_the_editor_labels():
 def test_notes_are_carried():
     result = analyse("Some text.", editor=EditorInput(goals=["1"], notes="Checked by the desk."))
     assert result.notes == "Checked by the desk."
+
+
+def test_a_figure_tied_to_an_indicator_makes_the_indicator_a_label():
+    text = "Floods hit the valley.\\n\\nOfficers freed 42 workers held on three vessels."
+    editor = EditorInput(
+        goals=["16"], targets=["16.2"], auto=False,
+        figures=[{"value": 42, "counts": "workers freed", "sentence": "freed 42 workers", "indicator": "16.2.2"}],
+    )
+    result = analyse(text, editor=editor)
+    label = result.label("16.2.2")
+    assert label is not None and label.origin == "editor"
+    assert label.evidence and "freed 42 workers" in label.evidence[0].sentence
+
+
+def test_an_editor_figure_pinned_to_an_unlisted_target_brings_the_target_and_goal():
+    editor = EditorInput(auto=False, figures=[{"value": 3, "counts": "dams", "target": "6.5"}])
+    result = analyse("Three dams were built.", editor=editor)
+    assert "6.5" in result.target_codes and "6" in result.goal_codes
+
+
+def test_an_editor_figure_without_a_target_is_shown_as_another_figure():
+    from sdg_analysis.render import render_section
+
+    editor = EditorInput(goals=["1"], auto=False, figures=[{"value": 7, "counts": "villages"}])
+    result = analyse("Seven villages joined.", editor=editor)
+    assert [f.target for f in result.figures] == [None]
+    html = str(render_section(result, lambda code: f"sdg/{code}/"))
+    assert "Other figures reported" in html and "villages" in html

@@ -55,3 +55,13 @@ def test_figures_csv_one_row_per_figure_and_no_formulas(fw):
     assert len(rows) == 2
     assert rows[0]["indicator"] == "16.2.2" and rows[0]["value"] == "258"
     assert rows[0]["article_title"] == "'=HYPERLINK(1)"
+
+
+def test_a_real_analysis_with_extracted_figures_validates(fw, root):
+    from sdg_analysis.text import markdown_to_text
+
+    text = markdown_to_text((root / "content" / "articles" / "2025" / "myawaddy-scam-compound-release.md").read_text())
+    analysis = analyse("Myawaddy\n\n" + text)
+    assert analysis.figures, "the analyser extracts figures from this article"
+    rec = article_record(title="M", date=datetime(2025, 2, 21), url="u", analysis=analysis, framework=fw)
+    jsonschema.validate(json.loads(dumps_safe(site_export([rec], site_url="", analyser_version="x"))), schema())

@@ -205,12 +205,6 @@ def test_only_links_leave_the_site(site):
     assert not loads, report(loads, "requests that would leave the site")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FigureRef.href (sdg_portal/generator.py) links #ev-N anchors that add_anchors() could not "
-    "place, e.g. evidence in the title; fix: fall back to #sdg-indicators when the anchor is not in "
-    "article.sdg_anchors, and drop this marker",
-)
 def test_every_fragment_exists(site):
     missing = []
     for page, tag, _, target in site.refs:

@@ -41,6 +41,10 @@ CASES = {
     "bad-source-url": (article("Bad source").replace("https://example.org/news", "javascript:alert(1)").encode(),
                        "source.url 'javascript:alert(1)' is not an http(s) URL", 6, True),
     "too-large": (article("Too large", body=BODY + "\n\n" + "More words here. " * 400).encode(), "over the limit of", None, True),
+    "bad-status": (article("Bad status", extra="status: publish\n").encode(),
+                   "status 'publish' must be one of published, draft, hidden; the article is not published", 9, False),
+    "bad-date": (article("Bad date").replace("2025-03-01", "last week").encode(), "date 'last week' is not a date", 3, False),
+    "bad-modified": (article("Bad modified", extra="modified: last week\n").encode(), "modified 'last week' is not a date", 9, True),
     "duplicate-slug": (article("Good one again", day=5, extra="slug: good-one\n").encode(), "slug 'good-one' is also used by", None, True),
 }
 
@@ -53,6 +57,7 @@ def bad_site(tmp_path_factory):
         (content / "articles" / f"{slug}.md").write_text(article(slug.replace("-", " ").capitalize(), day=i))
     for name, (data, *_rest) in CASES.items():
         (content / "articles" / f"{name}.md").write_bytes(data)
+    (content / "articles" / "a-draft.md").write_text(article("A draft", extra="status: draft\n"))
     records = []
 
     class Collect(logging.Handler):
@@ -94,6 +99,14 @@ def test_every_publishable_article_is_published(bad_site):
     assert "Future date" in titles and "Empty body" in titles
 
 
+def test_refused_files_are_counted_and_drafts_still_build(bad_site):
+    _content, out, _records = bad_site
+    assert (out / "drafts" / "a-draft.html").exists()
+    assert "drafts/" not in (out / "sitemap.xml").read_text()  # drafts are not for search engines
+    for name in ("bad-status", "bad-date", "malformed-yaml", "not-utf8", "empty-file", "missing-title"):
+        assert not list(out.glob(f"articles/*/{name}/index.html")), name
+
+
 def test_valid_part_of_a_bad_sdg_block_is_kept(bad_site):
     _content, out, _records = bad_site
     page = soup_of(out / "articles" / "2025" / "unknown-code" / "index.html")
@@ -126,10 +139,11 @@ def test_strict_mode_fails_the_build(tmp_path):
         build_site(content, tmp_path / "out", SDG_STRICT=True)
 
 
-def test_strict_mode_fails_on_an_unreadable_file_too(tmp_path):
+@pytest.mark.parametrize("case", ["malformed-yaml", "bad-status", "bad-date"])
+def test_strict_mode_fails_on_a_refused_file_too(tmp_path, case):
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
     (content / "articles" / "ok.md").write_text(article("Fine"))
-    (content / "articles" / "broken.md").write_bytes(CASES["malformed-yaml"][0])
-    with pytest.raises(SdgContentError, match="malformed YAML"):
+    (content / "articles" / "broken.md").write_bytes(CASES[case][0])
+    with pytest.raises(SdgContentError, match="broken.md"):
         build_site(content, tmp_path / "out", SDG_STRICT=True)

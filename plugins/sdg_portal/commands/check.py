@@ -88,10 +88,10 @@ def planned_url(doc, settings: dict) -> str | None:
     pattern = settings.get("ARTICLE_SAVE_AS", "{slug}.html")
     if meta.get("lang") and meta.get("lang") != settings.get("DEFAULT_LANG", "en"):
         pattern = settings.get("ARTICLE_LANG_SAVE_AS", "{slug}-{lang}.html")
-    from sdg_analysis.document import _as_date
+    from sdg_analysis.document import as_date
 
     try:
-        return pattern.format(slug=slug, date=_as_date(meta.get("date")), lang=meta.get("lang", ""), category="")
+        return pattern.format(slug=slug, date=as_date(meta.get("date")), lang=meta.get("lang", ""), category="")
     except (AttributeError, KeyError, ValueError, TypeError):
         return slug
 
