@@ -39,7 +39,7 @@ from importlib import resources
 
 import yaml
 
-from .tokens import PREFIXES, spell, word_info, words
+from .tokens import PREFIXES, is_acronym, spell, word_info, words
 
 #: Content words between the two sides of a ``left ~ right`` phrase, at most.
 PROXIMITY = 6
@@ -132,6 +132,8 @@ def compile_phrase(text: str, where: str = "") -> tuple[Pattern, ...]:
     """The word patterns of one phrase (without ``~``)."""
     patterns: list[Pattern] = []
     for part in _phrase_words(text):
+        if part.endswith("*") and is_acronym(part[:-1]):
+            part = part[:-1]  # an acronym's key already covers its plural: NGO* is NGO
         if part.endswith("*"):
             prefix = spell(part[:-1])
             if len(prefix) < (2 if patterns else 3):

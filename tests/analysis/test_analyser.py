@@ -201,6 +201,12 @@ def test_every_goal_and_every_target_has_rules(fw):
     assert {r.target for r in every if r.target} == {t.code for t in fw.targets}
 
 
+def test_an_acronym_with_a_star_stays_an_acronym():
+    assert compile_phrase("NGO*") == compile_phrase("NGOs") == (("=", "@NGO"),)
+    m = match("The atmosphere at the meeting was tense, and delegates left to catch their flights.")
+    assert not [h for h in m.hits if h.target in ("8.10", "14.4")]
+
+
 def test_a_phrase_that_collapses_to_one_word_is_refused():
     with pytest.raises(RuleError, match="single word"):
         compile_phrase("in partnership with", "test")
