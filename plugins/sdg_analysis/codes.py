@@ -38,8 +38,11 @@ def normalise(code: object) -> str:
     Floats are refused: ``8.10`` written as a YAML number arrives as ``8.1`` and
     only the source text can say which was meant.
     """
-    if isinstance(code, bool) or isinstance(code, float):
-        raise CodeError(f"{code!r} is a number, not a code; write codes as strings")
+    if isinstance(code, (bool, float)):
+        raise CodeError(
+            f"{code!r} is not a code: write codes as strings, in quotes "
+            "(YAML reads an unquoted yes/no/on/off as true/false, and 8.10 as the number 8.1)"
+        )
     if isinstance(code, int):
         text = str(code)
     elif isinstance(code, str):

@@ -230,16 +230,27 @@ def parse_frontmatter(
             if code not in found[kind]:
                 found[kind].append(code)
 
-    # Parents an editor left out are added: a target implies its goal.
+    # Parents an editor left out are added: an indicator implies its target, a
+    # target its goal. Said once, about the code the editor wrote.
+    implied_by: dict[str, str] = {}
     for code in found["indicator"]:
         target = _codes.target_of(code)
         if target not in found["target"]:
             found["target"].append(target)
+            implied_by[target] = code
     for code in found["target"]:
         goal = _codes.goal_of(code)
         if goal not in found["goal"]:
-            v.report("warning", f"target {code} is listed without its goal {goal}; goal {goal} added", "sdg", "targets")
             found["goal"].append(goal)
+            if code in implied_by:
+                indicator = implied_by[code]
+                v.report(
+                    "warning",
+                    f"indicator {indicator} is listed without its target {code} and goal {goal}; both added",
+                    "sdg", "indicators",
+                )
+            else:
+                v.report("warning", f"target {code} is listed without its goal {goal}; goal {goal} added", "sdg", "targets")
 
     editor.goals = _codes.sorted_codes(found["goal"])
     editor.targets = _codes.sorted_codes(found["target"])
@@ -279,7 +290,7 @@ def _figures(value, v: _Validator) -> list[dict]:
     for i, item in enumerate(value):
         key = ("sdg", "figures", i)
         if not isinstance(item, dict):
-            v.report("error", "each figure must be a mapping with at least value and counts", *key)
+            v.report("error", "each figure must be a mapping with at least a value", *key)
             continue
         bad = [k for k in item if k not in FIGURE_KEYS]
         for k in bad:
@@ -297,7 +308,8 @@ def _figures(value, v: _Validator) -> list[dict]:
                 code = v.code(figure[k], key + (k,))
                 if code is None or _codes.kind_of(code) != k:
                     if code is not None:
-                        v.report("error", f"figure {k} {code} is a {_codes.kind_of(code)}, not a {k}", *key, k)
+                        article = "an" if k == "indicator" else "a"
+                        v.report("error", f"figure {k} {code} is a {_codes.kind_of(code)}, not {article} {k}", *key, k)
                     ok = False
                 figure[k] = code
         if ok and figure.get("indicator") and not figure.get("target"):

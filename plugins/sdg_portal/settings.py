@@ -27,7 +27,6 @@ DEFAULTS: dict[str, object] = {
     "SDG_MAX_FILE_SIZE": 1_000_000,  # bytes; larger articles are reported and not analysed
     "SDG_ANALYSIS_CACHE": True,  # keep analyses in CACHE_PATH; unchanged articles are not analysed again
     "SDG_PROGRESS_THRESHOLD": 500,  # show the analysis progress above this many articles (None: never)
-    "SDG_LANGUAGE": "en",  # language of official titles shown
     # Pages
     "SDG_GOAL_PAGINATION": 10,  # articles per goal/target/indicator page (None: DEFAULT_PAGINATION)
     # Cross-links on article pages

@@ -18,7 +18,7 @@ def test_normalise_refuses(raw):
 
 
 def test_float_refusal_says_to_write_strings():
-    with pytest.raises(codes.CodeError, match="write codes as strings"):
+    with pytest.raises(codes.CodeError, match="write codes as strings, in quotes"):
         codes.normalise(8.1)
 
 

@@ -66,3 +66,19 @@ def test_hostile_text_is_escaped():
 def test_marked_terms():
     ev = Evidence("People were <forced> to work.", 0, 28, ("forced",), ((12, 20),))
     assert str(mark_terms(ev)) == "People were <mark>&lt;forced&gt;</mark> to work."
+
+
+def test_origin_says_confirmed_added_or_found():
+    from sdg_analysis.model import Analysis, Label
+
+    ev = Evidence("Workers were forced to fish.", 0, 28, ("forced",), ((13, 19),))
+    analysis = Analysis(
+        goals=[Label("8", 1, "editor", [ev]), Label("16", 1, "editor"), Label("14", 0.5, "analyser", [ev])]
+    )
+    soup = BeautifulSoup(render_section(analysis, url_for), "html.parser")
+    origins = {li["id"]: li.select_one(".sdg-origin").get_text() for li in soup.select(".sdg-goals li")}
+    assert origins == {
+        "sdg-goal-8": "confirmed by an editor",
+        "sdg-goal-14": "found by the analyser",
+        "sdg-goal-16": "added by an editor",
+    }

@@ -210,6 +210,7 @@ BAD_INPUTS: dict[str, bytes] = {
     "yaml-number code": fm(BASE + "sdg:\n  goals: [8]\n  targets: [8.10]\n"),
     "not a code": fm(BASE + 'sdg:\n  goals: ["eight", yes, [8]]\n'),
     "target without goal": fm(BASE + 'sdg:\n  targets: ["8.7"]\n'),
+    "indicator without target": fm(BASE + 'sdg:\n  indicators: ["16.2.2"]\n'),
     "code under the wrong key": fm(BASE + 'sdg:\n  goals: [8, "8.7"]\n'),
     "listed and excluded": fm(BASE + "sdg:\n  goals: [8]\n  exclude: [8]\n"),
     "notes not text": fm(BASE + "sdg:\n  notes: [a]\n"),

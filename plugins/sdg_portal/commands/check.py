@@ -3,7 +3,8 @@
 Reports ``path:line: error|warning: message`` (or JSON with ``--format json``) for
 every article, through the same checks as the build
 (:func:`sdg_analysis.document.read_document`), plus what only shows across files:
-two articles that would be written to the same URL. Exit status 1 on any error
+two articles that would be written to the same URL (a warning, as in the build,
+which publishes the newer one under another slug). Exit status 1 on any error
 (and on warnings too with ``--strict``).
 """
 
@@ -19,7 +20,7 @@ import click
 
 from sdg_analysis import load_framework
 from sdg_analysis.document import DEFAULT_MAX_BYTES, read_document
-from sdg_analysis.problems import Problem, error
+from sdg_analysis.problems import Problem, error, warning
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 
@@ -46,9 +47,12 @@ def load_settings(settings_file: str | None) -> dict:
 
     quiet = logging.getLogger("pelican")
     level = quiet.level
-    quiet.setLevel(logging.ERROR)  # not building: warnings about feeds do not apply
+    quiet.setLevel(logging.CRITICAL)  # not building: warnings about feeds or themes do not apply
     try:
         return read_settings(candidate)
+    except Exception as exc:  # a settings file that Pelican refuses should not stop the check
+        click.echo(f"{candidate}: warning: cannot read the site settings ({exc}); checking with defaults", err=True)
+        return {}
     finally:
         quiet.setLevel(level)
 
@@ -116,7 +120,10 @@ def check_files(files: list[Path], settings: dict) -> list[Problem]:
     for url, shown in sorted(urls.items()):
         for other in shown[1:]:
             problems.append(
-                error(f"this article would be written to {url}, like {shown[0]}: give one of them another slug", path=other)
+                warning(
+                    f"this article would be written to {url}, like {shown[0]}: give one of them another slug",
+                    path=other,
+                )
             )
     return problems
 
