@@ -39,7 +39,7 @@ html: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
-serve: $(STAMP)
+serve: html
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) --autoreload --listen --port $(PORT)
 
 publish: $(STAMP)
