@@ -17,7 +17,7 @@ from .model import EDITOR, Analysis, Label
 from .text import Sentence, split_sentences
 
 #: Part of the cache key of stored analyses: change it whenever rules or logic change.
-ANALYSER_VERSION = "0.3.1"
+ANALYSER_VERSION = "0.3.2"
 
 
 def detect(text: str, framework: Framework, sentences: list[Sentence]) -> Analysis:

@@ -188,10 +188,24 @@ def _weighted(entry: dict, where: str):
                 yield float(key), str(phrase)
 
 
+GOAL_KEYS = {"goal", "threshold", "vocabulary", "exclude", "targets"}
+ENTRY_KEYS = {"context", "exclude"}
+CONTEXT_KEYS = {"terms", "weight", "near", "not"}
+
+
+def _check_keys(mapping: dict, allowed: set, where: str, numbers: bool = False) -> None:
+    for key in mapping:
+        if key in allowed or (numbers and isinstance(key, (int, float)) and not isinstance(key, bool)):
+            continue
+        raise RuleError(f"{where}: unknown key {key!r} (expected {', '.join(sorted(allowed))}"
+                        + (" or a weight" if numbers else "") + ")")
+
+
 def _compile_goal(rs: RuleSet, data: dict, where: str) -> None:
     goal = str(data.get("goal", ""))
     if not goal:
         raise RuleError(f"{where}: missing 'goal'")
+    _check_keys(data, GOAL_KEYS, where)
     rs.thresholds[goal] = float(data.get("threshold", DEFAULT_THRESHOLD))
     rs.goal_excludes[goal] = frozenset(rs.phrase_id(p, where) for p in data.get("exclude", []) or [])
     _compile_entry(rs, goal, None, data.get("vocabulary") or {}, f"{where}: vocabulary")
@@ -206,6 +220,9 @@ def _compile_goal(rs: RuleSet, data: dict, where: str) -> None:
 
 
 def _compile_entry(rs: RuleSet, goal: str, target: str | None, entry: dict, where: str) -> None:
+    _check_keys(entry, ENTRY_KEYS if target else {"context"}, where, numbers=True)
+    for ctx in entry.get("context", []) or []:
+        _check_keys(ctx, CONTEXT_KEYS, f"{where}: context")
     for weight, phrase in _weighted(entry, where):
         _add_phrase(rs, goal, target, weight, phrase, where)
     for ctx in entry.get("context", []) or []:

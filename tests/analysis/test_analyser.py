@@ -213,6 +213,17 @@ def test_a_phrase_that_collapses_to_one_word_is_refused():
     assert compile_phrase("anti poverty") == compile_phrase("anti-poverty")
 
 
+def test_an_unknown_key_in_a_table_is_refused():
+    with pytest.raises(RuleError, match="unknown key 'contexts'"):
+        _compile_goal(RuleSet(), {"goal": "7", "vocabulary": {2: ["power"], "contexts": []}}, "goal-07.yaml")
+    with pytest.raises(RuleError, match="unknown key 'nearby'"):
+        _compile_goal(
+            RuleSet(),
+            {"goal": "7", "targets": {"7.1": {"context": [{"terms": ["grid"], "nearby": ["village"]}]}}},
+            "goal-07.yaml",
+        )
+
+
 def test_a_target_under_the_wrong_goal_is_refused():
     with pytest.raises(RuleError, match="not under goal 8"):
         _compile_goal(RuleSet(), {"goal": "8", "targets": {"9.1": {3: ["roads"]}}}, "goal-08.yaml")
