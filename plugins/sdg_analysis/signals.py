@@ -1,0 +1,345 @@
+"""Signals: every hit of the rule tables and of explicit references in a text, per sentence.
+
+Channels, each producing *hits* (a goal, maybe a target, a weight, and the character
+spans of the words that matched, all inside one sentence):
+
+1. **Explicit references**: ``SDG 8``, ``SDGs 3, 5 and 10``, ``Goal 14``, ``target 8.7``,
+   ``indicator 16.2.2`` (:data:`REFERENCE_WEIGHT` each, to the target and its goal).
+2. **Target phrases** from the rule tables (:mod:`sdg_analysis.rules`), including
+   indicator vocabulary and ``a ~ b`` proximity pairs; ambiguous phrases count only
+   with a qualifier within one sentence either side, and never next to a veto word.
+3. **Goal vocabulary**: topic words of the goal without a particular target.
+
+Discounts: words inside URLs and bracketed citations ``(Smith, 2010)`` are not read at
+all; a hit inside an organisation name (``Ministry of Health``) counts
+:data:`NAME_DISCOUNT`; a sentence that reads like a reference list or an
+acknowledgement counts :data:`CITATION_DISCOUNT`. A phrase inside a longer one gives
+way (``drug trafficking`` is not ``trafficking``).
+
+What the hits mean for a text (which goals and targets it addresses) is decided by
+:mod:`sdg_analysis.matcher`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
+from .framework import Framework, load_framework
+from .rules import _UNSEEN, PROXIMITY, RuleSet, load_rules
+from .text import Sentence, split_sentences
+from .tokens import tokens as _tokens
+
+REFERENCE_WEIGHT = 4.0
+NAME_DISCOUNT = 0.3
+CITATION_DISCOUNT = 0.4
+
+# -- discounts ---------------------------------------------------------------
+_MASK_LINKS = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_MASK_CITATIONS = re.compile(r"\((?=[^()]{0,160}\b(?:1[89]|20)\d\d[a-z]?\b)[^()]{0,160}\)")
+_NAME_HEADS = frozenset(
+    """ministry minister department institute university school journal center faculty bureau office division
+    directorate secretariat council commission committee agency observatory organization program fund
+    association society foundation forum network alliance review bank facility college academy press""".split()
+)
+_BREAK = re.compile(r"[.;:!?()\n\[\]]")
+# The lookaheads let the engine skip positions where no alternative can start.
+_CITATION = re.compile(
+    r"(?=[eJPWDpVNdIRaUE(\d])(?:\bet\s?al\b|\bJournal\b|\bPress\b|\bWorking Papers?\b|\bDiscussion Paper\b"
+    r"|\bpp\.|\bVol\.|\bNo\.\s*\d|\bdoi\b|\bISBN\b|\bRetrieved\b|\baccessed\b|\bAvailable (?:at|from)\b"
+    r"|\(eds?\.?\)|\bPublishing\b|\bProceedings\b|\bEditions?\b|\d+\(\d+\)\s*:\s*\d+|\b(?:1[89]|20)\d\d[a-z]?\b)"
+)
+_BOILER_CUES = ("thank", "grateful", "acknowledg", "expressed", "reflect", "prejudice", "copyright", "reserved",
+                "request", "copyedit", "proofread", "responsibility of", "declassified", "liable", "contributing")
+_BOILERPLATE = re.compile(  # run on the lower-cased text
+    r"(?=[tgavonwcrpdl])(?:\bthank|\bgrateful\b|\backnowledg|\bviews expressed\b|\bopinions expressed\b"
+    r"|\bnot necessarily reflect|\bwithout prejudice\b|\bcopyright\b|\ball rights reserved\b"
+    r"|\brequests? for\b.*\buse\b|\bcopyedit|\bproofread|\bresponsibility of the authors?\b|\bdeclassified\b"
+    r"|\bliable for\b|\bcontributing authors\b)"
+)
+
+# -- explicit references -----------------------------------------------------
+_GOAL_NUM = r"(1[0-7]|[1-9])"
+_TARGET_PART = r"([1-9][0-9]?|[a-d])"
+_REFS = [
+    re.compile(rf"\b(?:SDG|Sustainable Development Goal|Goal)s?\s*(?:[Tt]arget\s*)?#?\s*{_GOAL_NUM}\.{_TARGET_PART}\b(?!\.\d)"),
+    re.compile(rf"\b[Tt]argets?\s+{_GOAL_NUM}\.{_TARGET_PART}\b"),
+    re.compile(rf"\b[Ii]ndicators?\s+{_GOAL_NUM}\.{_TARGET_PART}\.\d{{1,2}}\b"),
+    re.compile(rf"\b(?:SDG|Sustainable Development Goal|Goal)s?\s*#?\s*{_GOAL_NUM}\b(?!\.\d)"),
+]
+_REFER_CUES = ("SDG", "Goal", "arget", "ndicator")  # a sentence without them names no code
+_MORE_GOALS = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+or\s+){_GOAL_NUM}\b(?!\.\d)")
+
+
+class Hit(NamedTuple):
+    """One signal for a goal (and maybe one of its targets) in one sentence."""
+
+    goal: str
+    target: str | None
+    weight: float
+    sentence: int
+    spans: tuple[tuple[int, int], ...]  # absolute character spans in the text
+    term: str  # what matched, for repetition decay
+    reference: bool = False  # an explicit "SDG 8" / "target 8.7"
+
+
+def _sentence_factors(text: str, sentences: list[Sentence], per: list[list]) -> list[float]:
+    """Per sentence: CITATION_DISCOUNT when it reads like a reference list (many
+    capitalised words, years, "et al.", "Journal") or an acknowledgement, else 1."""
+    lower = text.lower()
+    boiler = [m.start() for m in _BOILERPLATE.finditer(lower)] if any(c in lower for c in _BOILER_CUES) else []
+    out = []
+    for s, toks in zip(sentences, per):
+        if not toks:
+            out.append(1.0)
+            continue
+        if boiler and bisect_left(boiler, s.end) > bisect_left(boiler, s.start):
+            out.append(CITATION_DISCOUNT)
+            continue
+        capitals = sum(1 for t in toks if t[4]) / len(toks)
+        cited = capitals > 0.6 and len(toks) >= 5
+        if not cited and capitals > 0.2:
+            n = len(_CITATION.findall(s.text))
+            cited = n >= 3 or (n >= 2 and capitals > 0.3)
+        out.append(CITATION_DISCOUNT if cited else 1.0)
+    return out
+
+
+def _spans_overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _positions(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of every occurrence of any of ``needles`` (plain substring search)."""
+    found = []
+    for needle in needles:
+        pos = text.find(needle)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(needle, pos + 1)
+    return sorted(found)
+
+
+def _references(sentence: Sentence, fw: Framework, index: int) -> list[Hit]:
+    hits: list[Hit] = []
+    text, base = sentence.text, sentence.start
+    taken: list[tuple[int, int]] = []
+    for n, pattern in enumerate(_REFS):
+        for m in pattern.finditer(text):
+            if _spans_overlap(m.span(), taken):
+                continue
+            taken.append(m.span())
+            span = ((base + m.start(), base + m.end()),)
+            if n < 3:
+                code = f"{m.group(1)}.{m.group(2)}"
+                if fw.exists(code):
+                    hits.append(Hit(m.group(1), code, REFERENCE_WEIGHT, index, span, code, True))
+                continue
+            goals = [m.group(1)]
+            end = m.end()
+            while more := _MORE_GOALS.match(text, end):
+                goals.append(more.group(1))
+                end = more.end()
+            for goal in goals:
+                hits.append(Hit(goal, None, REFERENCE_WEIGHT, index, span, f"SDG {goal}", True))
+    return hits
+
+
+# -- matching ----------------------------------------------------------------
+def _occurrences(rs: RuleSet, toks: list) -> list[tuple[int, int, int]]:
+    """``(phrase id, first token, end token)`` for every phrase found in ``toks``."""
+    found = []
+    phrases = rs.phrases
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        cands = tok[5]
+        if cands is None:
+            continue
+        singles, exact, prefixed = cands
+        for pid in singles:
+            found.append((pid, i, i + 1))
+        if i + 1 >= n or not (exact or prefixed):
+            continue
+        nxt = toks[i + 1]
+        longer = exact.get(nxt[0], ())
+        for prefix, pids in prefixed:
+            if nxt[3].startswith(prefix):
+                longer = [*longer, *pids]
+        for pid in longer:
+            pats = phrases[pid]
+            m = len(pats)
+            if m == 2:
+                found.append((pid, i, i + 2))
+                continue
+            if i + m > n:
+                continue
+            for k in range(2, m):
+                kind, value = pats[k]
+                other = toks[i + k]
+                if (other[0] != value) if kind == "=" else not other[3].startswith(value):
+                    break
+            else:
+                found.append((pid, i, i + m))
+    return found
+
+
+@dataclass
+class Matches:
+    """Everything the analyser found in one text, before deciding."""
+
+    text: str
+    sentences: list[Sentence]
+    hits: list[Hit]
+    words: int
+
+    @cached_property
+    def by_goal(self) -> dict[str, list[Hit]]:
+        out: dict[str, list[Hit]] = defaultdict(list)
+        for h in self.hits:
+            out[h.goal].append(h)
+        return dict(out)
+
+    @cached_property
+    def by_target(self) -> dict[str, list[Hit]]:
+        out: dict[str, list[Hit]] = defaultdict(list)
+        for h in self.hits:
+            if h.target:
+                out[h.target].append(h)
+        return dict(out)
+
+
+def _tokens_of(rs: RuleSet, text: str) -> list[tuple]:
+    """Content words of ``text`` outside URLs and bracketed citations, as
+    ``(key, start, end, spelled, capitalised, candidate phrases, in a name)``."""
+    toks = _tokens(text)
+    masked = [m.span() for m in _MASK_CITATIONS.finditer(text)] if "(" in text else []
+    if "@" in text or "http" in text or "www." in text:
+        masked = sorted(masked + [m.span() for m in _MASK_LINKS.finditer(text)])
+    if masked:
+        kept, mi, n = [], 0, len(masked)
+        for t in toks:
+            while mi < n and masked[mi][1] <= t[1]:
+                mi += 1
+            if mi == n or masked[mi][0] >= t[2]:
+                kept.append(t)
+        toks = kept
+    names = _names(text, toks)
+    cache, unseen, candidates = rs._candidates, _UNSEEN, rs.candidates
+    out = []
+    for i, (key, a, b, spelled, cap) in enumerate(toks):
+        c = cache.get(spelled, unseen)
+        if c is unseen:
+            c = candidates(key, spelled)
+        out.append((key, a, b, spelled, cap, c, i in names))
+    return out
+
+
+def _names(text: str, toks: list) -> set[int]:
+    """Indices of words inside organisation names: a run of capitalised words (joined
+    by at most short function words) holding a word such as Ministry, University,
+    Organization, Programme or Journal."""
+    found: set[int] = set()
+    run: list[int] = []
+    heads = _NAME_HEADS
+    prev_end = -1
+    for i, t in enumerate(toks):
+        if t[4] and run and t[1] - prev_end <= 9 and not _BREAK.search(text, prev_end, t[1]):
+            run.append(i)
+        else:
+            if len(run) > 1 and any(toks[j][3].lower() in heads for j in run):
+                found.update(run)
+            run = [i] if t[4] else []
+        prev_end = t[2]
+    if len(run) > 1 and any(toks[j][3].lower() in heads for j in run):
+        found.update(run)
+    return found
+
+
+def match(text: str, sentences: list[Sentence] | None = None, framework: Framework | None = None) -> Matches:
+    """All hits of the rule tables and explicit references in ``text``."""
+    rs = load_rules()
+    sentences = split_sentences(text) if sentences is None else sentences
+    toks = _tokens_of(rs, text)
+
+    starts = [t[1] for t in toks]
+    per = [toks[bisect_left(starts, s.start) : bisect_left(starts, s.end)] for s in sentences]
+
+    hits: list[Hit] = []
+    refer = _positions(text, _REFER_CUES)
+    if refer:
+        fw = framework or load_framework()
+        for si, s in enumerate(sentences):
+            if bisect_left(refer, s.end) > bisect_left(refer, s.start):
+                hits.extend(_references(s, fw, si))
+
+    occ = [_occurrences(rs, t) if t else [] for t in per]
+    present = [{o[0] for o in os} for os in occ]
+    factors = _sentence_factors(text, sentences, per)
+    rules_of, names, proximity_by_first = rs.rules_of, rs.names, rs.proximity_by_first
+    for si, s in enumerate(sentences):
+        found = occ[si]
+        if not found:
+            continue
+        toks_s = per[si]
+        factor = factors[si]
+        here = present[si]
+        window = None
+        weighted = [o for o in found if o[0] in rules_of or o[0] in names]
+        longer = [o for o in weighted if o[2] - o[1] > 1]
+        if longer:  # a phrase inside a longer one gives way
+            weighted = [
+                o
+                for o in weighted
+                if not any(p[1] <= o[1] and o[2] <= p[2] and (p[2] - p[1]) > (o[2] - o[1]) for p in longer)
+            ]
+        for pid, a, b in weighted:
+            rules = rules_of.get(pid)
+            if not rules:
+                continue
+            span = (toks_s[a][1], toks_s[b - 1][2])
+            f = factor * (NAME_DISCOUNT if toks_s[a][6] or toks_s[b - 1][6] else 1.0)
+            for rule in rules:
+                if rule.never and rule.never & here:
+                    continue
+                if rule.near:
+                    if window is None:
+                        window = set().union(*present[max(0, si - 1) : si + 2])
+                    if not rule.near & window:
+                        continue
+                hits.append(Hit(rule.goal, rule.target, rule.weight * f, si, (span,), rule.text))
+        for pid in here & rs.proximity_firsts:
+            for rule in proximity_by_first[pid]:
+                if not here.issuperset(rule.others):
+                    continue
+                if rule.never and rule.never & here:
+                    continue
+                spans = _near(found, pid, rule.others, toks_s)
+                if spans:
+                    hits.append(Hit(rule.goal, rule.target, rule.weight * factor, si, spans, rule.text))
+    return Matches(text, sentences, hits, len(toks))
+
+
+def _near(occ: list, first: int, others: tuple[int, ...], toks: list):
+    """Spans of ``first`` and of each of ``others`` within PROXIMITY words of it, or ``None``."""
+    for p1, a1, b1 in occ:
+        if p1 != first:
+            continue
+        spans = [(toks[a1][1], toks[b1 - 1][2])]
+        for other in others:
+            best = None
+            for p2, a2, b2 in occ:
+                if p2 != other or not (b1 <= a2 or b2 <= a1):
+                    continue
+                gap = a2 - b1 if b1 <= a2 else a1 - b2
+                if gap <= PROXIMITY and (best is None or gap < best[0]):
+                    best = (gap, (toks[a2][1], toks[b2 - 1][2]))
+            if best is None:
+                break
+            spans.append(best[1])
+        else:
+            return tuple(sorted(spans))
+    return None
