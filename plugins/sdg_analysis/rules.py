@@ -80,12 +80,14 @@ class RuleSet:
     rules_of: dict[int, list[Rule]] = field(default_factory=dict)  # main phrase -> rules
     proximity_by_first: dict[int, list[Rule]] = field(default_factory=dict)  # left phrase -> rules
     proximity_firsts: frozenset[int] = frozenset()
+    weighted_ids: frozenset[int] = frozenset()  # phrases with rules, and names: what a hit may be
     goal_excludes: dict[str, frozenset[int]] = field(default_factory=dict)
     target_excludes: dict[str, frozenset[int]] = field(default_factory=dict)
     names: frozenset[int] = frozenset()
     thresholds: dict[str, float] = field(default_factory=dict)
     _ids: dict[tuple[Pattern, ...], int] = field(default_factory=dict)
     _candidates: dict[str, tuple | None] = field(default_factory=dict)
+    words: dict[str, tuple | list] = field(default_factory=dict)  # word as written -> signals._entry
 
     # -- compiling -----------------------------------------------------------
     def phrase_id(self, text: str, where: str) -> int:
@@ -109,7 +111,9 @@ class RuleSet:
     # -- matching ------------------------------------------------------------
     def candidates(self, key: str, spelled: str) -> tuple:
         """Phrases that can start at a word with this key and spelling (cached):
-        ``(single-word phrase ids, {second key: ids}, [(second-word prefix, ids)])``."""
+        ``(single-word phrase ids, {second key: ids}, ((second-word prefix, ids), ...),
+        (second-word prefix, ...))``; the last is the prefixes alone, for one
+        ``str.startswith`` test that rules most next words out at once."""
         found = self._candidates.get(spelled, _UNSEEN)
         if found is _UNSEEN:
             ids = list(self.by_first.get(key, ()))
@@ -123,7 +127,7 @@ class RuleSet:
                 if len(self.phrases[p]) > 1:
                     kind, value = self.phrases[p][1]
                     (exact if kind == "=" else prefixed).setdefault(value, []).append(p)
-            found = (singles, exact, list(prefixed.items())) if ids else None
+            found = (singles, exact, tuple(prefixed.items()), tuple(prefixed)) if ids else None
             self._candidates[spelled] = found
         return found
 
@@ -262,6 +266,7 @@ def load_rules() -> RuleSet:
         else:
             _compile_goal(rs, data, name)
     rs.proximity_firsts = frozenset(rs.proximity_by_first)
+    rs.weighted_ids = frozenset(rs.rules_of) | rs.names
     for rules in [*rs.rules_of.values(), *rs.proximity_by_first.values()]:
         for rule in rules:
             rule.never = rule.never | rs.goal_excludes.get(rule.goal, frozenset())

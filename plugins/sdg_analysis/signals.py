@@ -27,12 +27,13 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from typing import NamedTuple
 
 from .framework import Framework, load_framework
 from .rules import _UNSEEN, PROXIMITY, RuleSet, load_rules
 from .text import Sentence, split_sentences
-from .tokens import tokens as _tokens
+from .tokens import TOKEN_SPLIT, word_parts
 
 REFERENCE_WEIGHT = 4.0
 NAME_DISCOUNT = 0.3
@@ -87,6 +88,9 @@ class Hit(NamedTuple):
     reference: bool = False  # an explicit "SDG 8" / "target 8.7"
 
 
+_CAPITALISED = itemgetter(4)
+
+
 def _sentence_factors(text: str, sentences: list[Sentence], per: list[list]) -> list[float]:
     """Per sentence: CITATION_DISCOUNT when it reads like a reference list (many
     capitalised words, years, "et al.", "Journal") or an acknowledgement, else 1."""
@@ -100,7 +104,7 @@ def _sentence_factors(text: str, sentences: list[Sentence], per: list[list]) -> 
         if boiler and bisect_left(boiler, s.end) > bisect_left(boiler, s.start):
             out.append(CITATION_DISCOUNT)
             continue
-        capitals = sum(1 for t in toks if t[4]) / len(toks)
+        capitals = sum(map(_CAPITALISED, toks)) / len(toks)
         cited = capitals > 0.6 and len(toks) >= 5
         if not cited and capitals > 0.2:
             n = len(_CITATION.findall(s.text))
@@ -150,30 +154,35 @@ def _references(sentence: Sentence, fw: Framework, index: int) -> list[Hit]:
 
 
 # -- matching ----------------------------------------------------------------
-def _occurrences(rs: RuleSet, toks: list) -> list[tuple[int, int, int]]:
-    """``(phrase id, first token, end token)`` for every phrase found in ``toks``."""
+def _occurrences(rs: RuleSet, toks: list, starts: list[int] | range | None = None) -> list[tuple[int, int, int]]:
+    """``(phrase id, first token, end token)`` for every phrase found in ``toks``.
+
+    ``starts``: the indices of the words some phrase may start at (those with
+    candidates), when the caller knows them; the other words are not looked at.
+    """
     found = []
+    append = found.append
     phrases = rs.phrases
     n = len(toks)
-    for i, tok in enumerate(toks):
-        cands = tok[5]
-        if cands is None:
-            continue
-        singles, exact, prefixed = cands
+    if starts is None:
+        starts = [i for i, t in enumerate(toks) if t[5] is not None]
+    for i in starts:
+        singles, exact, prefixed, prefixes = toks[i][5]
         for pid in singles:
-            found.append((pid, i, i + 1))
+            append((pid, i, i + 1))
         if i + 1 >= n or not (exact or prefixed):
             continue
         nxt = toks[i + 1]
         longer = exact.get(nxt[0], ())
-        for prefix, pids in prefixed:
-            if nxt[3].startswith(prefix):
-                longer = [*longer, *pids]
+        if prefixes and nxt[3].startswith(prefixes):
+            for prefix, pids in prefixed:
+                if nxt[3].startswith(prefix):
+                    longer = [*longer, *pids]
         for pid in longer:
             pats = phrases[pid]
             m = len(pats)
             if m == 2:
-                found.append((pid, i, i + 2))
+                append((pid, i, i + 2))
                 continue
             if i + m > n:
                 continue
@@ -183,7 +192,7 @@ def _occurrences(rs: RuleSet, toks: list) -> list[tuple[int, int, int]]:
                 if (other[0] != value) if kind == "=" else not other[3].startswith(value):
                     break
             else:
-                found.append((pid, i, i + m))
+                append((pid, i, i + m))
     return found
 
 
@@ -212,10 +221,77 @@ class Matches:
         return dict(out)
 
 
-def _tokens_of(rs: RuleSet, text: str) -> list[tuple]:
+def _entry(rs: RuleSet, word: str) -> tuple | list:
+    """What one word as written means to the matcher (cached in ``rs.words``).
+
+    :func:`~sdg_analysis.tokens.word_parts` extended with the candidate phrases that
+    can start at the word and whether it heads an organisation name: ``()``, or
+    ``(key, spelled, capitalised, candidates, name head)``, or for a compound a list of
+    ``(key, start, end, spelled, capitalised, candidates, name head)``.
+    """
+    parts = word_parts(word)
+    cache, candidates = rs._candidates, rs.candidates
+    if parts.__class__ is tuple:
+        if parts:
+            key, spelled, cap = parts
+            c = cache.get(spelled, _UNSEEN)
+            if c is _UNSEEN:
+                c = candidates(key, spelled)
+            parts = (key, spelled, cap, c, spelled.lower() in _NAME_HEADS)
+    else:
+        out = []
+        for key, a, b, spelled, cap in parts:
+            c = cache.get(spelled, _UNSEEN)
+            if c is _UNSEEN:
+                c = candidates(key, spelled)
+            out.append((key, a, b, spelled, cap, c, spelled.lower() in _NAME_HEADS))
+        parts = out
+    if len(rs.words) < _WORDS_LIMIT:
+        rs.words[word] = parts
+    return parts
+
+
+_WORDS_LIMIT = 200_000
+
+
+def _tokens_of(rs: RuleSet, text: str) -> tuple[list[tuple], list[int], set[int]]:
     """Content words of ``text`` outside URLs and bracketed citations, as
-    ``(key, start, end, spelled, capitalised, candidate phrases, in a name)``."""
-    toks = _tokens(text)
+    ``(key, start, end, spelled, capitalised, candidate phrases)``; the indices of
+    those some phrase may start at; and the indices of those inside organisation names.
+
+    One pass over ``TOKEN_SPLIT.split(text)`` with one dictionary look-up per word
+    (:func:`_entry`): tokenising, spelling, stemming and finding the phrases that may
+    start at a word are all done once per distinct word, not once per occurrence.
+    """
+    toks: list[tuple] = []
+    append = toks.append
+    heads: list[int] = []
+    starting: list[int] = []  # indices of words some phrase may start at
+    parts = TOKEN_SPLIT.split(text)
+    known = rs.words.get
+    pos = len(parts[0])
+    it = iter(parts)
+    next(it)
+    for word, gap in zip(it, it):
+        end = pos + len(word)
+        e = known(word)
+        if e is None:
+            e = _entry(rs, word)
+        if e:
+            if e.__class__ is tuple:
+                if e[3] is not None:
+                    starting.append(len(toks))
+                if e[4]:
+                    heads.append(len(toks))
+                append((e[0], pos, end, e[1], e[2], e[3]))
+            else:
+                for key, a, b, spelled, cap, c, head in e:
+                    if c is not None:
+                        starting.append(len(toks))
+                    if head:
+                        heads.append(len(toks))
+                    append((key, pos + a, pos + b, spelled, cap, c))
+        pos = end + len(gap)
     masked = [m.span() for m in _MASK_CITATIONS.finditer(text)] if "(" in text else []
     if "@" in text or "http" in text or "www." in text:
         masked = sorted(masked + [m.span() for m in _MASK_LINKS.finditer(text)])
@@ -227,35 +303,39 @@ def _tokens_of(rs: RuleSet, text: str) -> list[tuple]:
             if mi == n or masked[mi][0] >= t[2]:
                 kept.append(t)
         toks = kept
-    names = _names(text, toks)
-    cache, unseen, candidates = rs._candidates, _UNSEEN, rs.candidates
-    out = []
-    for i, (key, a, b, spelled, cap) in enumerate(toks):
-        c = cache.get(spelled, unseen)
-        if c is unseen:
-            c = candidates(key, spelled)
-        out.append((key, a, b, spelled, cap, c, i in names))
-    return out
+        heads = [i for i, t in enumerate(toks) if t[3].lower() in _NAME_HEADS]
+        starting = [i for i, t in enumerate(toks) if t[5] is not None]
+    return toks, starting, (_names(text, toks, heads) if heads else set())
 
 
-def _names(text: str, toks: list) -> set[int]:
+def _names(text: str, toks: list, heads: list[int]) -> set[int]:
     """Indices of words inside organisation names: a run of capitalised words (joined
     by at most short function words) holding a word such as Ministry, University,
-    Organization, Programme or Journal."""
+    Organization, Programme or Journal.
+
+    Two neighbouring words are joined when both are capitalised, at most 9 characters
+    apart and with no punctuation of :data:`_BREAK` between them; a name is a run of
+    two or more joined words. Only the runs around ``heads`` (the indices of the head
+    words) are walked, rather than every word of the text.
+    """
     found: set[int] = set()
-    run: list[int] = []
-    heads = _NAME_HEADS
-    prev_end = -1
-    for i, t in enumerate(toks):
-        if t[4] and run and t[1] - prev_end <= 9 and not _BREAK.search(text, prev_end, t[1]):
-            run.append(i)
-        else:
-            if len(run) > 1 and any(toks[j][3].lower() in heads for j in run):
-                found.update(run)
-            run = [i] if t[4] else []
-        prev_end = t[2]
-    if len(run) > 1 and any(toks[j][3].lower() in heads for j in run):
-        found.update(run)
+    n = len(toks)
+    brk = _BREAK.search
+
+    def joined(p: tuple, t: tuple) -> bool:
+        return p[4] and t[4] and t[1] - p[2] <= 9 and not brk(text, p[2], t[1])
+
+    for h in heads:
+        if h in found or not toks[h][4]:
+            continue
+        lo = h
+        while lo > 0 and joined(toks[lo - 1], toks[lo]):
+            lo -= 1
+        hi = h
+        while hi + 1 < n and joined(toks[hi], toks[hi + 1]):
+            hi += 1
+        if hi > lo:
+            found.update(range(lo, hi + 1))
     return found
 
 
@@ -263,10 +343,16 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
     """All hits of the rule tables and explicit references in ``text``."""
     rs = load_rules()
     sentences = split_sentences(text) if sentences is None else sentences
-    toks = _tokens_of(rs, text)
+    toks, starting, in_name = _tokens_of(rs, text)
 
     starts = [t[1] for t in toks]
-    per = [toks[bisect_left(starts, s.start) : bisect_left(starts, s.end)] for s in sentences]
+    bounds = [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in sentences]
+    per = [toks[lo:hi] for lo, hi in bounds]
+    # per sentence, the words (sentence indices) a phrase may start at
+    firsts = []
+    for lo, hi in bounds:
+        a, b = bisect_left(starting, lo), bisect_left(starting, hi)
+        firsts.append([i - lo for i in starting[a:b]] if lo else starting[a:b])
 
     hits: list[Hit] = []
     refer = _positions(text, _REFER_CUES)
@@ -276,19 +362,21 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
             if bisect_left(refer, s.end) > bisect_left(refer, s.start):
                 hits.extend(_references(s, fw, si))
 
-    occ = [_occurrences(rs, t) if t else [] for t in per]
+    occ = [_occurrences(rs, t, f) if f else [] for t, f in zip(per, firsts)]
     present = [{o[0] for o in os} for os in occ]
     factors = _sentence_factors(text, sentences, per)
-    rules_of, names, proximity_by_first = rs.rules_of, rs.names, rs.proximity_by_first
-    for si, s in enumerate(sentences):
-        found = occ[si]
+    rules_of, weighted_ids, proximity_by_first = rs.rules_of, rs.weighted_ids, rs.proximity_by_first
+    proximity_firsts = rs.proximity_firsts
+    new_hit, append = tuple.__new__, hits.append  # Hit(...) without the Python-level __new__
+    for si, found in enumerate(occ):
         if not found:
             continue
         toks_s = per[si]
+        offset = bounds[si][0]
         factor = factors[si]
         here = present[si]
         window = None
-        weighted = [o for o in found if o[0] in rules_of or o[0] in names]
+        weighted = [o for o in found if o[0] in weighted_ids]
         longer = [o for o in weighted if o[2] - o[1] > 1]
         if longer:  # a phrase inside a longer one gives way
             weighted = [
@@ -301,7 +389,8 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
             if not rules:
                 continue
             span = (toks_s[a][1], toks_s[b - 1][2])
-            f = factor * (NAME_DISCOUNT if toks_s[a][6] or toks_s[b - 1][6] else 1.0)
+            named = in_name and (offset + a in in_name or offset + b - 1 in in_name)
+            f = factor * (NAME_DISCOUNT if named else 1.0)
             for rule in rules:
                 if rule.never and rule.never & here:
                     continue
@@ -310,8 +399,8 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
                         window = set().union(*present[max(0, si - 1) : si + 2])
                     if not rule.near & window:
                         continue
-                hits.append(Hit(rule.goal, rule.target, rule.weight * f, si, (span,), rule.text))
-        for pid in here & rs.proximity_firsts:
+                append(new_hit(Hit, (rule.goal, rule.target, rule.weight * f, si, (span,), rule.text, False)))
+        for pid in here & proximity_firsts:
             for rule in proximity_by_first[pid]:
                 if not here.issuperset(rule.others):
                     continue
@@ -319,7 +408,7 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
                     continue
                 spans = _near(found, pid, rule.others, toks_s)
                 if spans:
-                    hits.append(Hit(rule.goal, rule.target, rule.weight * factor, si, spans, rule.text))
+                    append(new_hit(Hit, (rule.goal, rule.target, rule.weight * factor, si, spans, rule.text, False)))
     return Matches(text, sentences, hits, len(toks))
 
 

@@ -144,19 +144,63 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def tokens(text: str) -> list[tuple[str, int, int, str, bool]]:
-    """``(key, start, end, spelled, capitalised)`` for every content word of ``text``, in order."""
-    out = []
-    info = word_info
-    for m in TOKEN_RE.finditer(text):
-        word = m.group()
+#: :data:`TOKEN_RE` as one capturing group: ``TOKEN_SPLIT.split(text)`` alternates the
+#: text between words and the words themselves, ``[gap, word, gap, word, ..., gap]``.
+TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+
+#: What a word as written yields, cached: see :func:`word_parts`.
+_PARTS: dict[str, tuple | list] = {}
+_PARTS_LIMIT = 200_000
+
+
+def word_parts(word: str) -> tuple | list:
+    """The content words one match of :data:`TOKEN_RE` yields, cached per distinct word.
+
+    ``()`` for a function word; ``(key, spelled, capitalised)`` for any other single
+    word; for a hyphenated compound, a list of ``(key, start, end, spelled,
+    capitalised)`` of its content parts (offsets inside ``word``). Caching whole
+    words, compounds included, lets a tokeniser do one dictionary look-up per word
+    of running text.
+    """
+    found = _PARTS.get(word)
+    if found is None:
         if "-" in word:
+            found = []
             for part, a, b in words(word):
-                key, spelled, cap = info(part)
+                key, spelled, cap = word_info(part)
                 if key is not None:
-                    out.append((key, m.start() + a, m.start() + b, spelled, cap))
-            continue
-        key, spelled, cap = info(word)
-        if key is not None:
-            out.append((key, m.start(), m.end(), spelled, cap))
+                    found.append((key, a, b, spelled, cap))
+        else:
+            key, spelled, cap = word_info(word)
+            found = () if key is None else (key, spelled, cap)
+        if len(_PARTS) < _PARTS_LIMIT:
+            _PARTS[word] = found
+    return found
+
+
+def tokens(text: str) -> list[tuple[str, int, int, str, bool]]:
+    """``(key, start, end, spelled, capitalised)`` for every content word of ``text``, in order.
+
+    One ``re.split`` gives words and the gaps between them; offsets are running sums
+    of their lengths, which is cheaper than asking a match object for each word.
+    """
+    out = []
+    append = out.append
+    parts = TOKEN_SPLIT.split(text)
+    known = _PARTS.get
+    pos = len(parts[0])
+    it = iter(parts)
+    next(it)
+    for word, gap in zip(it, it):
+        end = pos + len(word)
+        found = known(word)
+        if found is None:
+            found = word_parts(word)
+        if found:
+            if found.__class__ is tuple:
+                append((found[0], pos, end, found[1], found[2]))
+            else:
+                for key, a, b, spelled, cap in found:
+                    append((key, pos + a, pos + b, spelled, cap))
+        pos = end + len(gap)
     return out
