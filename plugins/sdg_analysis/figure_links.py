@@ -61,16 +61,17 @@ class Place:
     """The stems of one place a figure is read from (its noun phrase, sentence or window).
 
     Keeps the stems in order and as a set, and remembers what each rule found there,
-    so that figures sharing a sentence score it once.
+    so that figures sharing a sentence score it once. ``titles``: whether the share
+    of title words is ever asked of this place (it is not of a window).
     """
 
-    __slots__ = ("seq", "set", "_terms", "_titles", "_relevant", "_relevant_to")
+    __slots__ = ("seq", "set", "titles", "_found", "_relevant", "_relevant_to")
 
-    def __init__(self, seq: tuple[str, ...]):
+    def __init__(self, seq: tuple[str, ...], titles: bool = True):
         self.seq = seq
         self.set = frozenset(seq)
-        self._terms: dict[str, tuple[float, str | None]] = {}
-        self._titles: dict[str, float] = {}
+        self.titles = titles
+        self._found: dict[str, tuple[float, str | None, float]] = {}
         self._relevant: frozenset[str] = frozenset()
         self._relevant_to = None
 
@@ -82,33 +83,43 @@ class Place:
             self._relevant_to = candidates
         return self._relevant
 
+    def found(self, rule: Rule) -> tuple[float, str | None, float]:
+        """What ``rule`` finds here: the weight and text of its strongest term, and the
+        rarity-weighted share of its official title words (0 for a window).
+
+        One call, and one cache entry, for both. A place that shares no word with the
+        rule's vocabulary (every stem of its terms and title) holds none of them: one
+        ``isdisjoint`` answers for the whole rule, and nothing is cached.
+        """
+        got = self._found.get(rule.code)
+        if got is None:
+            words = self.set
+            if not words or rule.vocabulary.isdisjoint(words):
+                return _NOTHING
+            weight, text = 0.0, None
+            for term_text, term, term_set, term_weight in rule.terms:
+                if term_weight <= weight:
+                    break  # strongest first: nothing further can do better
+                if term_set <= words and contains(self.seq, term):
+                    weight, text = term_weight, term_text
+            share = 0.0
+            if self.titles and rule.title_total:
+                common = words & rule.title.keys()
+                share = sum(rule.title[s] for s in common) / rule.title_total if common else 0.0
+            got = self._found[rule.code] = (weight, text, share)
+        return got
+
     def best_term(self, rule: Rule) -> tuple[float, str | None]:
         """The weight and text of the strongest of the rule's terms found here."""
-        found = self._terms.get(rule.code)
-        if found is None:
-            found = (0.0, None)
-            if self.seq:
-                for text, term, term_set, weight in rule.terms:
-                    if weight <= found[0]:
-                        break
-                    if term_set <= self.set and contains(self.seq, term):
-                        found = (weight, text)
-            self._terms[rule.code] = found
-        return found
+        return self.found(rule)[:2]
 
     def title_share(self, rule: Rule) -> float:
         """The rarity-weighted share of the rule's official title words found here."""
-        share = self._titles.get(rule.code)
-        if share is None:
-            share = 0.0
-            if rule.title_total and self.set:
-                common = self.set & rule.title.keys()
-                share = sum(rule.title[s] for s in common) / rule.title_total if common else 0.0
-            self._titles[rule.code] = share
-        return share
+        return self.found(rule)[2]
 
 
 _EMPTY = Place(())
+_NOTHING = (0.0, None, 0.0)
 
 
 @dataclass(frozen=True)
@@ -121,25 +132,28 @@ class Context:
 
     @classmethod
     def of(cls, counts: str | None, sentence: str | None = None, window: str | None = None) -> "Context":
-        return cls(Place(stems(counts)), Place(stems(sentence)), Place(stems(window)))
+        return cls(Place(stems(counts)), Place(stems(sentence)), Place(stems(window), titles=False))
 
 
 def score(rule: Rule, kind: str, ctx: Context, listed: bool = False) -> tuple[float, tuple[str, ...]]:
     """How well a figure of ``kind`` in context ``ctx`` fits ``rule``, in [0, 1], and the terms that matched."""
-    matched = []
-    weight, term = ctx.counts.best_term(rule)
-    raw = IN_COUNTS * weight + TITLE_IN_COUNTS * ctx.counts.title_share(rule)
-    if term:
-        matched.append(term)
+    counts = ctx.counts
+    weight, term, share = counts.found(rule)
+    raw = IN_COUNTS * weight + TITLE_IN_COUNTS * share
+    matched = [term] if term else []
     # A figure whose noun phrase names something else borrows less from its sentence.
-    around = 1.0 if raw > 0 or not (ctx.counts.set - _POPULATION) else OTHER_COUNTS
-    for where, place in ((IN_SENTENCE, ctx.sentence), (IN_WINDOW, ctx.window)):
-        weight, term = place.best_term(rule)
-        if term:
-            raw += around * where * weight
-            if term not in matched:
-                matched.append(term)
-    raw += around * TITLE_IN_SENTENCE * ctx.sentence.title_share(rule)
+    around = 1.0 if raw > 0 or counts.set <= _POPULATION else OTHER_COUNTS
+    weight, term, share = ctx.sentence.found(rule)
+    if term:
+        raw += around * IN_SENTENCE * weight
+        if term not in matched:
+            matched.append(term)
+    weight, term, _ = ctx.window.found(rule)
+    if term:
+        raw += around * IN_WINDOW * weight
+        if term not in matched:
+            matched.append(term)
+    raw += around * TITLE_IN_SENTENCE * share  # the sentence's
     if raw == 0.0:
         return 0.0, ()
     if listed:
@@ -220,27 +234,25 @@ def _sentence_index(sentences: list[Sentence]) -> dict[int, int]:
 
 def context_of(figure: Figure, sentences: list[Sentence], index: dict[int, int], cache: dict) -> Context:
     """The places a figure is read from; sentences and windows are shared through ``cache``."""
-
-    def place(key, make) -> Place:
-        if key not in cache:
-            cache[key] = Place(make())
-        return cache[key]
-
     ev = figure.evidence
     i = index.get(ev.start) if ev else None
     counts = Place(stems(figure.counts))
     if i is None:
         return Context(counts, Place(stems(ev.sentence)) if ev else _EMPTY, _EMPTY)
+    sentence = _sentence_place(sentences, i, cache)
+    window = cache.get(("w", i))
+    if window is None:
+        before = _sentence_place(sentences, i - 1, cache).seq if i > 0 else ()
+        after = _sentence_place(sentences, i + 1, cache).seq if i + 1 < len(sentences) else ()
+        window = cache[("w", i)] = Place(before + after, titles=False)
+    return Context(counts, sentence, window)
 
-    def sentence(k: int) -> Place:
-        return place(("s", k), lambda: stems(sentences[k].text))
 
-    def window() -> tuple[str, ...]:
-        before = sentence(i - 1).seq if i > 0 else ()
-        after = sentence(i + 1).seq if i + 1 < len(sentences) else ()
-        return before + after
-
-    return Context(counts, sentence(i), place(("w", i), window))
+def _sentence_place(sentences: list[Sentence], k: int, cache: dict) -> Place:
+    place = cache.get(("s", k))
+    if place is None:
+        place = cache[("s", k)] = Place(stems(sentences[k].text))
+    return place
 
 
 def _excluded(code: str | None, exclude: list[str]) -> bool:

@@ -80,12 +80,25 @@ def _stem(word: str) -> str:
     return w
 
 
+#: Word as written -> its stem, or False for a function word: one look-up per word in :func:`stems`.
+_CONTENT_STEMS: dict[str, str | bool] = {}
+
+
 def stems(text: str | None) -> tuple[str, ...]:
     """The content stems of ``text``, in order."""
     if not text:
         return ()
-    cache, stop = _STEMS, _STOP
-    return tuple(cache.get(t) or stem(t) for t in _WORDS.findall(text) if t.lower() not in stop)
+    known = _CONTENT_STEMS.get
+    out = []
+    for word in _WORDS.findall(text):
+        found = known(word)
+        if found is None:
+            found = False if word.lower() in _STOP else stem(word)
+            if len(_CONTENT_STEMS) < 100_000:  # bounded, as _STEMS
+                _CONTENT_STEMS[word] = found
+        if found is not False:
+            out.append(found)
+    return tuple(out)
 
 
 def contains(seq: tuple[str, ...], term: tuple[str, ...]) -> bool:
