@@ -29,7 +29,7 @@ from .numbers import (
     ASCII_LOWER,
     A_BEFORE,
     BETWEEN_BEFORE,
-    CANDIDATE_WORDS,
+    CANDIDATE_WORD_RE,
     CHANGE_VERB,
     CURRENCY_BEFORE,
     CURRENCY_WORD_TAIL,
@@ -397,9 +397,11 @@ def deduplicate(figures: list[Figure]) -> list[Figure]:
 def candidates(text: str) -> list[tuple[int, bool]]:
     """Where numbers may start in ``text``: (offset, written in words), in order.
 
-    Digit runs, and the words of :data:`~sdg_analysis.numbers.CANDIDATE_WORDS` found
-    with ``str.find`` in the lower-case text (case-insensitive patterns scanned across
-    a whole text are what made extraction slow).
+    Digit runs, and the words of :data:`~sdg_analysis.numbers.CANDIDATE_WORDS` that
+    stand alone (no letter on either side) in the lower-case text, found by one scan
+    with :data:`~sdg_analysis.numbers.CANDIDATE_WORD_RE` (case-insensitive patterns
+    scanned across a whole text are what made extraction slow; the lower-case text
+    needs none).
     """
     found = [(m.start(), False) for m in DIGIT_RUN.finditer(text)]
     low = text.lower()
@@ -407,13 +409,10 @@ def candidates(text: str) -> list[tuple[int, bool]]:
         low = text.translate(ASCII_LOWER)
     n = len(low)
     words = []
-    for w in CANDIDATE_WORDS:
-        i = low.find(w)
-        while i != -1:
-            j = i + len(w)
-            if (i == 0 or not low[i - 1].isalpha()) and (j == n or not low[j].isalpha()):
-                words.append((i, True))
-            i = low.find(w, j)
+    for m in CANDIDATE_WORD_RE.finditer(low):
+        i, j = m.span()
+        if (i == 0 or not low[i - 1].isalpha()) and (j == n or not low[j].isalpha()):
+            words.append((i, True))
     if words:
         found = sorted(found + words)
     return found

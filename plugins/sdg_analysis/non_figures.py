@@ -163,13 +163,16 @@ STRONG_YEAR_BEFORE = re.compile(
 _YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s*(?:and|or|to|-|–)\s*$")
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def is_year(value: float, text: str, sentence: str, start: int, end: int) -> bool:
     """A bare 4-digit number 1800-2100 used as a date, not as a count.
 
     "in 2021", "since 2021", "by 2030", "the 2030 Agenda" are dates; "2000 people" and
     "close to 2000 people" count.
     """
-    if not re.fullmatch(r"\d{4}", text) or not 1800 <= value <= 2100:
+    if not 1800 <= value <= 2100 or not _FOUR_DIGITS.fullmatch(text):
         return False
     if STRONG_YEAR_BEFORE.search(sentence[max(0, start - 20) : start]):
         return True

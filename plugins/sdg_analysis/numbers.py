@@ -82,6 +82,36 @@ SCALE_WORDS = frozenset("hundred thousand million billion trillion dozen".split(
 VAGUE_WORDS = frozenset("tens hundreds thousands millions billions dozens".split())
 FRACTION_WORDS = frozenset("half third thirds quarter quarters fifth fifths tenth tenths".split())
 CANDIDATE_WORDS = NUMBER_WORDS | SCALE_WORDS | VAGUE_WORDS | FRACTION_WORDS
+
+
+def _trie_pattern(words) -> str:
+    """One regular expression for a set of words, written as a trie: ``t(?:en(?:s|th(?:s)?)?|...)``.
+
+    Python's ``re`` tries every alternative of ``a|b|c`` at every position; a trie
+    rules a position out on its first letter. Optional tails are greedy, so at any
+    position the longest word is the one matched.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+#: Any candidate word, the longest at each position: where "tens" and "ten" both
+#: match, "tens" is the one that can stand alone. Words are letters only, so a match
+#: that does not stand alone never hides one that does.
+CANDIDATE_WORD_RE = re.compile(_trie_pattern(CANDIDATE_WORDS))
 #: Where numbers may start in a text: runs of digits, and words (in lower case).
 DIGIT_RUN = re.compile(r"\d[\d,.]*")
 WORD = re.compile(r"[a-z]+")
@@ -197,8 +227,11 @@ CHANGE_VERB = re.compile(
 )
 
 # -- parsing ---------------------------------------------------------------------------
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+
+
 def parse_digits(s: str) -> float:
-    return float(re.sub(r"[,\s\u00a0\u202f]", "", s))
+    return float(s) if s.isdigit() else float(_SEPARATORS.sub("", s))
 
 
 def parse_number_words(phrase: str) -> float | None:

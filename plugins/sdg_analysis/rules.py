@@ -87,7 +87,8 @@ class RuleSet:
     thresholds: dict[str, float] = field(default_factory=dict)
     _ids: dict[tuple[Pattern, ...], int] = field(default_factory=dict)
     _candidates: dict[str, tuple | None] = field(default_factory=dict)
-    words: dict[str, tuple | list] = field(default_factory=dict)  # word as written -> signals._entry
+    words: dict[str, tuple] = field(default_factory=dict)  # word as written -> signals._entry
+    chunks: dict[str, tuple] = field(default_factory=dict)  # text between spaces -> signals._chunk
 
     # -- compiling -----------------------------------------------------------
     def phrase_id(self, text: str, where: str) -> int:

@@ -27,13 +27,14 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from typing import NamedTuple
 
 from .framework import Framework, load_framework
 from .rules import _UNSEEN, PROXIMITY, RuleSet, load_rules
 from .text import Sentence, split_sentences
-from .tokens import TOKEN_SPLIT, word_parts
+from .tokens import TOKEN_RE, word_parts
 
 REFERENCE_WEIGHT = 4.0
 NAME_DISCOUNT = 0.3
@@ -88,27 +89,26 @@ class Hit(NamedTuple):
     reference: bool = False  # an explicit "SDG 8" / "target 8.7"
 
 
-_CAPITALISED = itemgetter(4)
-
-
-def _sentence_factors(text: str, sentences: list[Sentence], per: list[list]) -> list[float]:
+def _sentence_factors(text: str, sentences: list[Sentence], words: "Words", bounds: list[tuple[int, int]]) -> list[float]:
     """Per sentence: CITATION_DISCOUNT when it reads like a reference list (many
     capitalised words, years, "et al.", "Journal") or an acknowledgement, else 1."""
     lower = text.lower()
     boiler = [m.start() for m in _BOILERPLATE.finditer(lower)] if any(c in lower for c in _BOILER_CUES) else []
+    entries = words.entries
     out = []
-    for s, toks in zip(sentences, per):
-        if not toks:
+    for s, (lo, hi) in zip(sentences, bounds):
+        n = hi - lo
+        if not n:
             out.append(1.0)
             continue
         if boiler and bisect_left(boiler, s.end) > bisect_left(boiler, s.start):
             out.append(CITATION_DISCOUNT)
             continue
-        capitals = sum(map(_CAPITALISED, toks)) / len(toks)
-        cited = capitals > 0.6 and len(toks) >= 5
+        capitals = sum(map(_CAP, entries[lo:hi])) / n
+        cited = capitals > 0.6 and n >= 5
         if not cited and capitals > 0.2:
-            n = len(_CITATION.findall(s.text))
-            cited = n >= 3 or (n >= 2 and capitals > 0.3)
+            found = len(_CITATION.findall(s.text))
+            cited = found >= 3 or (found >= 2 and capitals > 0.3)
         out.append(CITATION_DISCOUNT if cited else 1.0)
     return out
 
@@ -154,42 +154,42 @@ def _references(sentence: Sentence, fw: Framework, index: int) -> list[Hit]:
 
 
 # -- matching ----------------------------------------------------------------
-def _occurrences(rs: RuleSet, toks: list, starts: list[int] | range | None = None) -> list[tuple[int, int, int]]:
-    """``(phrase id, first token, end token)`` for every phrase found in ``toks``.
+def _occurrences(rs: RuleSet, words: "Words", starting: list[int], end: int) -> list[tuple[int, int, int]]:
+    """``(phrase id, first word, end word)`` for every phrase found in one sentence.
 
-    ``starts``: the indices of the words some phrase may start at (those with
-    candidates), when the caller knows them; the other words are not looked at.
+    ``starting``: the indices of the sentence's words some phrase may start at (those
+    with candidates); ``end``: the index after its last word. Indices are into ``words``.
     """
     found = []
     append = found.append
     phrases = rs.phrases
-    n = len(toks)
-    if starts is None:
-        starts = [i for i, t in enumerate(toks) if t[5] is not None]
-    for i in starts:
-        singles, exact, prefixed, prefixes = toks[i][5]
+    entries = words.entries
+    for i in starting:
+        singles, exact, prefixed, prefixes = entries[i][3]
         for pid in singles:
             append((pid, i, i + 1))
-        if i + 1 >= n or not (exact or prefixed):
+        if i + 1 >= end or not (exact or prefixed):
             continue
-        nxt = toks[i + 1]
+        nxt = entries[i + 1]
         longer = exact.get(nxt[0], ())
-        if prefixes and nxt[3].startswith(prefixes):
-            for prefix, pids in prefixed:
-                if nxt[3].startswith(prefix):
-                    longer = [*longer, *pids]
+        if prefixes:
+            nxt = nxt[1]
+            if nxt.startswith(prefixes):
+                for prefix, pids in prefixed:
+                    if nxt.startswith(prefix):
+                        longer = [*longer, *pids]
         for pid in longer:
             pats = phrases[pid]
             m = len(pats)
             if m == 2:
                 append((pid, i, i + 2))
                 continue
-            if i + m > n:
+            if i + m > end:
                 continue
             for k in range(2, m):
                 kind, value = pats[k]
-                other = toks[i + k]
-                if (other[0] != value) if kind == "=" else not other[3].startswith(value):
+                other = entries[i + k]
+                if (other[0] != value) if kind == "=" else not other[1].startswith(value):
                     break
             else:
                 append((pid, i, i + m))
@@ -221,94 +221,125 @@ class Matches:
         return dict(out)
 
 
-def _entry(rs: RuleSet, word: str) -> tuple | list:
-    """What one word as written means to the matcher (cached in ``rs.words``).
+def _entry(rs: RuleSet, word: str) -> tuple:
+    """What one word as written means to the matcher, cached in ``rs.words``.
 
     :func:`~sdg_analysis.tokens.word_parts` extended with the candidate phrases that
-    can start at the word and whether it heads an organisation name: ``()``, or
-    ``(key, spelled, capitalised, candidates, name head)``, or for a compound a list of
-    ``(key, start, end, spelled, capitalised, candidates, name head)``.
+    can start at each content word and whether it heads an organisation name: a tuple
+    of ``((key, spelled, capitalised, candidates, name head), start, end)``, one per
+    content word (none for a function word, several for a hyphenated compound),
+    offsets inside ``word``.
     """
+    found = rs.words.get(word)
+    if found is not None:
+        return found
     parts = word_parts(word)
-    cache, candidates = rs._candidates, rs.candidates
     if parts.__class__ is tuple:
-        if parts:
-            key, spelled, cap = parts
-            c = cache.get(spelled, _UNSEEN)
-            if c is _UNSEEN:
-                c = candidates(key, spelled)
-            parts = (key, spelled, cap, c, spelled.lower() in _NAME_HEADS)
-    else:
-        out = []
-        for key, a, b, spelled, cap in parts:
-            c = cache.get(spelled, _UNSEEN)
-            if c is _UNSEEN:
-                c = candidates(key, spelled)
-            out.append((key, a, b, spelled, cap, c, spelled.lower() in _NAME_HEADS))
-        parts = out
-    if len(rs.words) < _WORDS_LIMIT:
-        rs.words[word] = parts
-    return parts
+        parts = [(*parts[:1], 0, len(word), *parts[1:])] if parts else []
+    cache, candidates = rs._candidates, rs.candidates
+    out = []
+    for key, a, b, spelled, cap in parts:
+        c = cache.get(spelled, _UNSEEN)
+        if c is _UNSEEN:
+            c = candidates(key, spelled)
+        out.append(((key, spelled, cap, c, spelled.lower() in _NAME_HEADS), a, b))
+    found = tuple(out)
+    if len(rs.words) < _CACHE_LIMIT:
+        rs.words[word] = found
+    return found
 
 
-_WORDS_LIMIT = 200_000
+def _chunk(rs: RuleSet, chunk: str) -> tuple:
+    """The content words of a run of text without spaces, as :func:`_entry` gives them
+    for one word, offsets inside ``chunk``; cached in ``rs.chunks``."""
+    out = []
+    for m in TOKEN_RE.finditer(chunk):
+        at = m.start()
+        out.extend((e, at + a, at + b) for e, a, b in _entry(rs, m.group()))
+    found = tuple(out)
+    if len(rs.chunks) < _CACHE_LIMIT:
+        rs.chunks[chunk] = found
+    return found
 
 
-def _tokens_of(rs: RuleSet, text: str) -> tuple[list[tuple], list[int], set[int]]:
-    """Content words of ``text`` outside URLs and bracketed citations, as
-    ``(key, start, end, spelled, capitalised, candidate phrases)``; the indices of
-    those some phrase may start at; and the indices of those inside organisation names.
+_CACHE_LIMIT = 200_000
+_CAP, _CANDS, _HEAD = itemgetter(2), itemgetter(3), itemgetter(4)
 
-    One pass over ``TOKEN_SPLIT.split(text)`` with one dictionary look-up per word
-    (:func:`_entry`): tokenising, spelling, stemming and finding the phrases that may
-    start at a word are all done once per distinct word, not once per occurrence.
+
+class Words:
+    """The content words of a text, as parallel lists (index ``i`` is the i-th word).
+
+    ``entries``: ``(key, spelled, capitalised, candidates, name head)`` of each word
+    (:func:`_entry`); ``starts`` and ``ends``: its offsets in the text; ``starting``:
+    the indices of the words some phrase may start at; ``in_name``: of those inside
+    organisation names.
     """
-    toks: list[tuple] = []
-    append = toks.append
-    heads: list[int] = []
-    starting: list[int] = []  # indices of words some phrase may start at
-    parts = TOKEN_SPLIT.split(text)
-    known = rs.words.get
-    pos = len(parts[0])
-    it = iter(parts)
-    next(it)
-    for word, gap in zip(it, it):
-        end = pos + len(word)
-        e = known(word)
-        if e is None:
-            e = _entry(rs, word)
-        if e:
-            if e.__class__ is tuple:
-                if e[3] is not None:
-                    starting.append(len(toks))
-                if e[4]:
-                    heads.append(len(toks))
-                append((e[0], pos, end, e[1], e[2], e[3]))
-            else:
-                for key, a, b, spelled, cap, c, head in e:
-                    if c is not None:
-                        starting.append(len(toks))
-                    if head:
-                        heads.append(len(toks))
-                    append((key, pos + a, pos + b, spelled, cap, c))
-        pos = end + len(gap)
+
+    __slots__ = ("entries", "starts", "ends", "starting", "in_name")
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _tokens_of(rs: RuleSet, text: str) -> Words:
+    """Content words of ``text`` outside URLs and bracketed citations (see :class:`Words`).
+
+    The text is split at single spaces (``str.split``), and each piece is looked up
+    in ``rs.chunks``: a word of :data:`~sdg_analysis.tokens.TOKEN_RE` never holds a
+    space, so the words of the text are those of its pieces, and a piece such as
+    ``"children,"`` is tokenised, spelled, stemmed and matched against the first words
+    of the rule tables once per process (:func:`_chunk`), not once per occurrence.
+    Offsets are running sums of the pieces' lengths.
+    """
+    chunks = text.split(" ")
+    values = list(map(rs.chunks.get, chunks))
+    if None in values:
+        _fill(rs, chunks, values)
+    entries: list[tuple] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for chunk, found in zip(chunks, values):
+        for e, a, b in found:  # mostly one word, or none
+            entries.append(e)
+            starts.append(pos + a)
+            ends.append(pos + b)
+        pos += len(chunk) + 1
+
     masked = [m.span() for m in _MASK_CITATIONS.finditer(text)] if "(" in text else []
     if "@" in text or "http" in text or "www." in text:
         masked = sorted(masked + [m.span() for m in _MASK_LINKS.finditer(text)])
     if masked:
-        kept, mi, n = [], 0, len(masked)
-        for t in toks:
-            while mi < n and masked[mi][1] <= t[1]:
+        keep, mi, n = [], 0, len(masked)
+        for a, b in zip(starts, ends):
+            while mi < n and masked[mi][1] <= a:
                 mi += 1
-            if mi == n or masked[mi][0] >= t[2]:
-                kept.append(t)
-        toks = kept
-        heads = [i for i, t in enumerate(toks) if t[3].lower() in _NAME_HEADS]
-        starting = [i for i, t in enumerate(toks) if t[5] is not None]
-    return toks, starting, (_names(text, toks, heads) if heads else set())
+            keep.append(mi == n or masked[mi][0] >= b)
+        entries = list(compress(entries, keep))
+        starts = list(compress(starts, keep))
+        ends = list(compress(ends, keep))
+
+    w = Words()
+    w.entries, w.starts, w.ends = entries, starts, ends
+    indices = range(len(entries))
+    w.starting = list(compress(indices, map(is_not, map(_CANDS, entries), repeat(None))))
+    heads = list(compress(indices, map(_HEAD, entries)))
+    w.in_name = _names(text, w, heads) if heads else set()
+    return w
 
 
-def _names(text: str, toks: list, heads: list[int]) -> set[int]:
+def _fill(rs: RuleSet, chunks: list[str], values: list) -> None:
+    """Fill in, in place, the pieces ``rs.chunks`` does not hold yet (``None``)."""
+    i = values.index(None)
+    while True:
+        values[i] = _chunk(rs, chunks[i])
+        try:
+            i = values.index(None, i + 1)
+        except ValueError:
+            return
+
+
+def _names(text: str, words: Words, heads: list[int]) -> set[int]:
     """Indices of words inside organisation names: a run of capitalised words (joined
     by at most short function words) holding a word such as Ministry, University,
     Organization, Programme or Journal.
@@ -319,20 +350,23 @@ def _names(text: str, toks: list, heads: list[int]) -> set[int]:
     words) are walked, rather than every word of the text.
     """
     found: set[int] = set()
-    n = len(toks)
+    n = len(words)
+    entries, starts, ends = words.entries, words.starts, words.ends
     brk = _BREAK.search
 
-    def joined(p: tuple, t: tuple) -> bool:
-        return p[4] and t[4] and t[1] - p[2] <= 9 and not brk(text, p[2], t[1])
+    def joined(i: int) -> bool:  # words i and i + 1
+        return (
+            entries[i][2] and entries[i + 1][2] and starts[i + 1] - ends[i] <= 9 and not brk(text, ends[i], starts[i + 1])
+        )
 
     for h in heads:
-        if h in found or not toks[h][4]:
+        if h in found or not entries[h][2]:
             continue
         lo = h
-        while lo > 0 and joined(toks[lo - 1], toks[lo]):
+        while lo > 0 and joined(lo - 1):
             lo -= 1
         hi = h
-        while hi + 1 < n and joined(toks[hi], toks[hi + 1]):
+        while hi + 1 < n and joined(hi):
             hi += 1
         if hi > lo:
             found.update(range(lo, hi + 1))
@@ -343,16 +377,11 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
     """All hits of the rule tables and explicit references in ``text``."""
     rs = load_rules()
     sentences = split_sentences(text) if sentences is None else sentences
-    toks, starting, in_name = _tokens_of(rs, text)
+    words = _tokens_of(rs, text)
+    starts, ends, starting, in_name = words.starts, words.ends, words.starting, words.in_name
 
-    starts = [t[1] for t in toks]
+    # each sentence's words: indices lo..hi-1, and those a phrase may start at
     bounds = [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in sentences]
-    per = [toks[lo:hi] for lo, hi in bounds]
-    # per sentence, the words (sentence indices) a phrase may start at
-    firsts = []
-    for lo, hi in bounds:
-        a, b = bisect_left(starting, lo), bisect_left(starting, hi)
-        firsts.append([i - lo for i in starting[a:b]] if lo else starting[a:b])
 
     hits: list[Hit] = []
     refer = _positions(text, _REFER_CUES)
@@ -362,17 +391,18 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
             if bisect_left(refer, s.end) > bisect_left(refer, s.start):
                 hits.extend(_references(s, fw, si))
 
-    occ = [_occurrences(rs, t, f) if f else [] for t, f in zip(per, firsts)]
+    occ = []
+    for lo, hi in bounds:
+        a, b = bisect_left(starting, lo), bisect_left(starting, hi)
+        occ.append(_occurrences(rs, words, starting[a:b], hi) if b > a else [])
     present = [{o[0] for o in os} for os in occ]
-    factors = _sentence_factors(text, sentences, per)
+    factors = _sentence_factors(text, sentences, words, bounds)
     rules_of, weighted_ids, proximity_by_first = rs.rules_of, rs.weighted_ids, rs.proximity_by_first
     proximity_firsts = rs.proximity_firsts
     new_hit, append = tuple.__new__, hits.append  # Hit(...) without the Python-level __new__
     for si, found in enumerate(occ):
         if not found:
             continue
-        toks_s = per[si]
-        offset = bounds[si][0]
         factor = factors[si]
         here = present[si]
         window = None
@@ -388,8 +418,8 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
             rules = rules_of.get(pid)
             if not rules:
                 continue
-            span = (toks_s[a][1], toks_s[b - 1][2])
-            named = in_name and (offset + a in in_name or offset + b - 1 in in_name)
+            span = (starts[a], ends[b - 1])
+            named = in_name and (a in in_name or b - 1 in in_name)
             f = factor * (NAME_DISCOUNT if named else 1.0)
             for rule in rules:
                 if rule.never and rule.never & here:
@@ -406,18 +436,18 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
                     continue
                 if rule.never and rule.never & here:
                     continue
-                spans = _near(found, pid, rule.others, toks_s)
+                spans = _near(found, pid, rule.others, starts, ends)
                 if spans:
                     append(new_hit(Hit, (rule.goal, rule.target, rule.weight * factor, si, spans, rule.text, False)))
-    return Matches(text, sentences, hits, len(toks))
+    return Matches(text, sentences, hits, len(words))
 
 
-def _near(occ: list, first: int, others: tuple[int, ...], toks: list):
+def _near(occ: list, first: int, others: tuple[int, ...], starts: list[int], ends: list[int]):
     """Spans of ``first`` and of each of ``others`` within PROXIMITY words of it, or ``None``."""
     for p1, a1, b1 in occ:
         if p1 != first:
             continue
-        spans = [(toks[a1][1], toks[b1 - 1][2])]
+        spans = [(starts[a1], ends[b1 - 1])]
         for other in others:
             best = None
             for p2, a2, b2 in occ:
@@ -425,7 +455,7 @@ def _near(occ: list, first: int, others: tuple[int, ...], toks: list):
                     continue
                 gap = a2 - b1 if b1 <= a2 else a1 - b2
                 if gap <= PROXIMITY and (best is None or gap < best[0]):
-                    best = (gap, (toks[a2][1], toks[b2 - 1][2]))
+                    best = (gap, (starts[a2], ends[b2 - 1]))
             if best is None:
                 break
             spans.append(best[1])
