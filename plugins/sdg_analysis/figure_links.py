@@ -267,10 +267,13 @@ def attach_figures(
     With ``auto: false`` only the editor's figures are kept. Extracted figures that fit
     none of the article's targets are left out; the editor's are always kept.
     """
-    figures = extract_figures(text, sentences) if editor.auto else []
+    candidates = Candidates(analysis, framework)
+    # An extracted figure is kept only when it fits one of the article's targets, or
+    # when an editor's entry matches it: with neither, nothing extracted would be kept.
+    wanted = editor.auto and (candidates.targets or editor.figures)
+    figures = extract_figures(text, sentences) if wanted else []
     pinned = apply_editor_figures(figures, editor.figures, sentences)
     index, cache = _sentence_index(sentences), {}
-    candidates = Candidates(analysis, framework)
     out: list[Figure] = []
     for fig in figures:
         ctx = context_of(fig, sentences, index, cache)

@@ -76,6 +76,8 @@ _ABBREVIATIONS = frozenset(
     inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n al
     dept univ art para op cf""".split()
 )
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.+[\"'”’)\]]*\s*$")
 
 
@@ -87,7 +89,7 @@ def _is_abbreviation(chunk: str) -> bool:
     if word in _ABBREVIATIONS:
         return True
     # A single initial ("J. Smith") or dotted acronym ("U.S.").
-    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(word) == 1 or bool(_DOTTED.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -98,7 +100,7 @@ def split_sentences(text: str) -> list[Sentence]:
     full stop is a known abbreviation or an initial.
     """
     sentences: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+    for para in _PARAGRAPH.finditer(text):
         p_start, p_text = para.start(), para.group()
         start = 0
         for m in _BOUNDARY.finditer(p_text):
