@@ -1,10 +1,13 @@
 """Anchors for evidence sentences in an article's HTML body.
 
 Evidence offsets refer to the plain text; the body is HTML. Each sentence is found
-in the HTML by its first words, allowing tags and whitespace between them, and an
-empty ``<span id="ev-N">`` is placed where it starts, so that analysis sections,
-indicator pages and data exports can link to the exact sentence. A sentence that
-is not in the body (the title) gets no anchor.
+in the HTML by its first words: the first word is looked for with ``str.find``,
+and a candidate is kept when the text that follows it, once tags and whitespace
+are dropped and entities decoded, starts with the sentence's first words (also
+without whitespace). An empty ``<span id="ev-N">`` is placed where the sentence
+starts, so that analysis sections, indicator pages and data exports can link to
+the exact sentence. A sentence that is not in the body (the title) gets no anchor.
+No regular expression is compiled per sentence: this runs for every article.
 """
 
 from __future__ import annotations
@@ -15,20 +18,36 @@ from typing import Iterable
 
 from .model import Evidence
 
-_GAP = r"(?:\s|<[^>]*>|&nbsp;|&#160;)+"
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
 _WORDS = 6
+_BOUNDARY = frozenset(" \t\r\n>(\"'“‘")
 
 
 def anchor_id(evidence: Evidence) -> str:
     return f"ev-{evidence.start}"
 
 
-def _pattern(sentence: str) -> re.Pattern | None:
+def _squeeze(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def locate(html: str, sentence: str, start: int = 0) -> int:
+    """Offset in ``html`` where ``sentence`` begins, searching from ``start``; -1 if absent."""
     words = sentence.split()[:_WORDS]
     if len(words) < 2:
-        return None
-    parts = [re.escape(_html.escape(w, quote=False)) for w in words]
-    return re.compile(_GAP.join(parts))
+        return -1
+    first = _html.escape(words[0], quote=False)
+    wanted = _squeeze(" ".join(words))
+    span = len(" ".join(words)) * 3 + 120  # room for tags and entities between the words
+    i = html.find(first, start)
+    while i != -1:
+        if i == 0 or html[i - 1] in _BOUNDARY:
+            following = _squeeze(_html.unescape(_TAG.sub("", html[i : i + span])))
+            if following.startswith(wanted):
+                return i
+        i = html.find(first, i + 1)
+    return -1
 
 
 def add_anchors(html: str, evidences: Iterable[Evidence]) -> tuple[str, set[str]]:
@@ -41,16 +60,15 @@ def add_anchors(html: str, evidences: Iterable[Evidence]) -> tuple[str, set[str]
     pos = 0
     for start in sorted(unique):
         ev = unique[start]
-        pattern = _pattern(ev.sentence)
-        if pattern is None:
-            continue
-        m = pattern.search(html, pos) or pattern.search(html)
-        if m is None:
+        at = locate(html, ev.sentence, pos)
+        if at == -1:
+            at = locate(html, ev.sentence)
+        if at == -1:
             continue
         ident = anchor_id(ev)
-        inserts.append((m.start(), f'<span id="{ident}" class="sdg-anchor"></span>'))
+        inserts.append((at, f'<span id="{ident}" class="sdg-anchor"></span>'))
         placed.add(ident)
-        pos = m.end()
+        pos = at + 1
     if not inserts:
         return html, placed
     out, last = [], 0

@@ -129,7 +129,8 @@ def _csv_cell(value):
 
 def dumps_safe(obj, *, indent: int | None = None) -> str:
     """JSON with ``<``, ``>`` and ``&`` escaped: safe inside HTML and ``<script>``."""
-    text = json.dumps(obj, ensure_ascii=False, indent=indent, sort_keys=False)
+    separators = (",", ":") if indent is None else None
+    text = json.dumps(obj, ensure_ascii=False, indent=indent, separators=separators)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

@@ -129,4 +129,4 @@ def render_indicator_table(
 def render_figure(figure, *, template_dirs: Iterable[str] = ()) -> Markup:
     """One figure as read (qualifier, value as written, what it counts), for listings."""
     env = environment(tuple(template_dirs))
-    return Markup(env.get_template("sdg/figure.html").render(fig=figure))
+    return Markup(env.get_template("sdg/macros.html").module.figure(figure))

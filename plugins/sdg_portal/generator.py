@@ -13,17 +13,16 @@ import logging
 import math
 import os
 from collections import defaultdict
+from functools import partial
 
+from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.log import console
 
-from sdg_analysis import ANALYSER_VERSION, load_framework
-from sdg_analysis import charts, links
+from sdg_analysis import ANALYSER_VERSION, charts, links, load_framework
 from sdg_analysis.anchors import add_anchors, anchor_id
 from sdg_analysis.codes import slug_for
 from sdg_analysis.opendata import article_record, dumps_safe, figures_csv, schema_text, site_export
-from functools import partial
-
 from sdg_analysis.render import render_figure, render_section
 
 from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
@@ -77,6 +76,11 @@ class SdgGenerator(Generator):
 
     def generate_context(self):
         settings = self.settings
+        for article in self._rendered():
+            # Pelican formats an article's URL from its settings on every access;
+            # every listing, feed and cross-link asks for it, so fix it once here
+            # (slugs are final: duplicates were renamed when the articles were read).
+            article.override_url = article.url
         published = [a for a in self.context.get("articles", ()) if hasattr(a, "sdg")]
         self.index = index = links.build_index((a, a.sdg, a.date) for a in published)
 
@@ -100,6 +104,7 @@ class SdgGenerator(Generator):
             )
             article.sdg_jsonld = dumps_safe(article_jsonld(article, settings, self.framework))
         self._collect_figures(published)
+        self._render_cards(published)
 
         months = links.month_range(index)
         goal_codes = [g.code for g in self.framework.goals]
@@ -139,6 +144,19 @@ class SdgGenerator(Generator):
             # published is newest first: the previous article is older, the next newer
             article.sdg_previous = items[i + 1] if i + 1 < len(items) else None
             article.sdg_next = items[i - 1] if i > 0 else None
+
+    def _render_cards(self, published):
+        """Render each article's listing card once (``article.sdg_card``): an article
+        appears on its goal, target and indicator pages, tag pages and the home page,
+        and re-rendering it for each listing costs more than the rest of the page."""
+        card = self.get_template("partials/article_card")
+        base = {
+            "SITEURL": self.settings.get("SITEURL", ""),
+            "sdg_framework": self.framework,
+            "sdg_url": self.urls.url,
+        }
+        for article in published:
+            article.sdg_card = Markup(card.render({**base, "article": article}))
 
     def _collect_figures(self, published):
         figures: dict[str, list[FigureRef]] = defaultdict(list)
@@ -239,8 +257,9 @@ class SdgGenerator(Generator):
             for a in self.index.items
         ]
         files = {
+            # compact: json's C encoder only runs without indent, and it is 10x faster
             settings.get("SDG_DATA_JSON"): lambda: dumps_safe(
-                site_export(records, site_url=siteurl, analyser_version=ANALYSER_VERSION), indent=1
+                site_export(records, site_url=siteurl, analyser_version=ANALYSER_VERSION)
             ),
             settings.get("SDG_DATA_CSV"): lambda: figures_csv(records),
             settings.get("SDG_DATA_SCHEMA"): schema_text,

@@ -1,0 +1,32 @@
+"""Evidence anchors are placed where the sentence starts in the body HTML."""
+
+from sdg_analysis.anchors import add_anchors, locate
+from sdg_analysis.model import Evidence
+
+
+def ev(sentence, start):
+    return Evidence(sentence, start, start + len(sentence))
+
+
+def test_anchor_goes_before_the_sentence_even_across_markup_and_entities():
+    html = "<p>Intro text. Officers <em>freed</em> 42 workers &amp; crew held on boats.</p><p>Next one here.</p>"
+    out, placed = add_anchors(html, [ev("Officers freed 42 workers & crew held on boats.", 13), ev("Next one here.", 60)])
+    assert placed == {"ev-13", "ev-60"}
+    assert '<span id="ev-13" class="sdg-anchor"></span>Officers <em>freed</em>' in out
+    assert '<p><span id="ev-60" class="sdg-anchor"></span>Next one here.' in out
+
+
+def test_a_word_inside_another_word_is_not_a_start():
+    html = "<p>Unemployment rose. Employment fell sharply in May.</p>"
+    assert locate(html, "Employment fell sharply in May.") == html.index("Employment fell")
+
+
+def test_a_sentence_not_in_the_body_gets_no_anchor():
+    out, placed = add_anchors("<p>Body only here.</p>", [ev("The headline of the piece", 0)])
+    assert placed == set() and out == "<p>Body only here.</p>"
+
+
+def test_repeated_sentences_are_anchored_in_order():
+    html = "<p>Same words again here.</p><p>Other.</p><p>Same words again here.</p>"
+    out, placed = add_anchors(html, [ev("Same words again here.", 0), ev("Same words again here.", 40)])
+    assert out.index('id="ev-0"') < out.index("Other.") < out.index('id="ev-40"')
