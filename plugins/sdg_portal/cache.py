@@ -63,3 +63,6 @@ class AnalysisCache(FileDataCacher):
     def save_cache(self) -> None:
         self._cache = self._used
         super().save_cache()
+        # the articles hold their analyses; the cache's copies are not needed again
+        self._cache = {}
+        self._used = {}

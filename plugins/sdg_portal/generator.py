@@ -33,6 +33,29 @@ from .urls import SdgUrls
 logger = logging.getLogger(__name__)
 
 
+class OnDemand:
+    """HTML made when a template prints it, not kept: ``{{ article.sdg_html }}``.
+
+    The analysis sections and JSON-LD of an article are printed once, on its own
+    page; rendering them all up front held every article's HTML in memory until
+    the end of the build (about 50 kB each on a busy article).
+    """
+
+    __slots__ = ("_make", "_args", "_kwargs")
+
+    def __init__(self, make, *args, **kwargs):
+        self._make, self._args, self._kwargs = make, args, kwargs
+
+    def __html__(self) -> str:
+        return self._make(*self._args, **self._kwargs)
+
+    def __str__(self) -> str:
+        return str(self.__html__())
+
+    def __bool__(self) -> bool:
+        return True
+
+
 class FigureRef:
     """A figure as listed on goal, target and indicator pages: the figure, its article,
     and the anchor to link to (the sentence in the body, or else the figure's entry in
@@ -94,7 +117,8 @@ class SdgGenerator(Generator):
             if evidences:
                 article._content, placed = add_anchors(article._content, evidences)
             article.sdg_anchors = placed
-            article.sdg_html = render_section(
+            article.sdg_html = OnDemand(
+                render_section,
                 article.sdg,
                 self.urls.url,
                 framework=self.framework,
@@ -102,7 +126,7 @@ class SdgGenerator(Generator):
                 template_dirs=self._templates_path,
                 anchors=placed,
             )
-            article.sdg_jsonld = dumps_safe(article_jsonld(article, settings, self.framework))
+            article.sdg_jsonld = OnDemand(self._jsonld, article)
         self._collect_figures(published)
         self._render_cards(published)
 
@@ -144,6 +168,9 @@ class SdgGenerator(Generator):
             # published is newest first: the previous article is older, the next newer
             article.sdg_previous = items[i + 1] if i + 1 < len(items) else None
             article.sdg_next = items[i - 1] if i > 0 else None
+
+    def _jsonld(self, article) -> Markup:
+        return Markup(dumps_safe(article_jsonld(article, self.settings, self.framework)))
 
     def _render_cards(self, published):
         """Render each article's listing card once (``article.sdg_card``): an article
