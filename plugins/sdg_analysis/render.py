@@ -55,18 +55,8 @@ def environment(template_dirs: tuple[str, ...] = ()) -> Environment:
     return env
 
 
-def _context(analysis: Analysis, framework: Framework, url_for: UrlFor, siteurl: str, **extra) -> dict:
-    return {
-        "analysis": analysis,
-        "fw": framework,
-        "url_for": url_for,
-        "siteurl": siteurl,
-        "anchors": frozenset(),
-        **extra,
-    }
-
-
-def render_section(
+def _render(
+    template_name: str,
     analysis: Analysis,
     url_for: UrlFor,
     *,
@@ -77,53 +67,34 @@ def render_section(
     anchor_prefix: str = "sdg",
     anchors: frozenset[str] | set[str] = frozenset(),
 ) -> Markup:
+    template = environment(tuple(template_dirs)).get_template(template_name)
+    return Markup(
+        template.render(
+            analysis=analysis,
+            fw=framework or load_framework(),
+            url_for=url_for,
+            siteurl=siteurl,
+            h=heading_level,
+            prefix=anchor_prefix,
+            anchors=anchors,
+        )
+    )
+
+
+def render_section(analysis: Analysis, url_for: UrlFor, **options) -> Markup:
     """The four sections of an analysed article: goals, targets, indicators, table.
 
-    ``anchors`` are the evidence anchor ids placed in the article body
-    (:func:`sdg_analysis.anchors.add_anchors`); quotes link to them.
+    Options: ``framework``, ``siteurl``, ``template_dirs`` (theme folders that may
+    override ``sdg/*.html``), ``heading_level``, ``anchor_prefix`` and ``anchors``,
+    the evidence anchor ids placed in the article body
+    (:func:`sdg_analysis.anchors.add_anchors`), which quotes link to.
     """
-    env = environment(tuple(template_dirs))
-    template = env.get_template("sdg/analysis.html")
-    return Markup(
-        template.render(
-            _context(
-                analysis,
-                framework or load_framework(),
-                url_for,
-                siteurl,
-                h=heading_level,
-                prefix=anchor_prefix,
-                anchors=anchors,
-            )
-        )
-    )
+    return _render("sdg/analysis.html", analysis, url_for, **options)
 
 
-def render_indicator_table(
-    analysis: Analysis,
-    url_for: UrlFor,
-    *,
-    framework: Framework | None = None,
-    siteurl: str = "",
-    template_dirs: Iterable[str] = (),
-    heading_level: int = 2,
-    anchor_prefix: str = "sdg",
-) -> Markup:
-    """The table "SDGs, targets and indicators" alone."""
-    env = environment(tuple(template_dirs))
-    template = env.get_template("sdg/indicator_table.html")
-    return Markup(
-        template.render(
-            _context(
-                analysis,
-                framework or load_framework(),
-                url_for,
-                siteurl,
-                h=heading_level,
-                prefix=anchor_prefix,
-            )
-        )
-    )
+def render_indicator_table(analysis: Analysis, url_for: UrlFor, **options) -> Markup:
+    """The table "SDGs, targets and indicators" alone (options as for :func:`render_section`)."""
+    return _render("sdg/indicator_table.html", analysis, url_for, **options)
 
 
 def render_figure(figure, *, template_dirs: Iterable[str] = ()) -> Markup:
