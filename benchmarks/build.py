@@ -189,8 +189,9 @@ def bound(value: float, exact: bool) -> str:
 
 
 # -- the analysis stage alone ------------------------------------------------------
-def analysis_rate(paths: list[Path]) -> tuple[float, float, float]:
-    """(articles per second of analyse(), seconds of analyse(), ms per article of text extraction)."""
+def analysis_rate(paths: list[Path]) -> tuple[float, float, float, tuple[float, float, float]]:
+    """(articles per second of analyse(), seconds of analyse(), ms per article of text
+    extraction, mean goals, targets and figures per article)."""
     import markdown
     import yaml
 
@@ -213,10 +214,32 @@ def analysis_rate(paths: list[Path]) -> tuple[float, float, float]:
         inputs.append((text, editor))
     analyse(inputs[0][0], fw, inputs[0][1])  # warm up: rule tables, compiled patterns
     t0 = time.perf_counter()
-    for text, editor in inputs:
-        analyse(text, fw, editor)
+    results = [analyse(text, fw, editor) for text, editor in inputs]
     spent = time.perf_counter() - t0
-    return len(inputs) / spent, spent, 1000 * t_text / len(inputs)
+    n = len(inputs)
+    labels = (
+        sum(len(a.goals) for a in results) / n,
+        sum(len(a.targets) for a in results) / n,
+        sum(len(a.figures) for a in results) / n,
+    )
+    return n / spent, spent, 1000 * t_text / n, labels
+
+
+def bundled_reference() -> tuple[float, float, float, float]:
+    """Mean goals, targets, figures and words per bundled sample article, analysed without
+    its editor's sdg: block: what the corpus should look like to the analyser."""
+    import re as _re
+
+    from sdg_analysis import analyse, load_framework
+    from sdg_analysis.text import markdown_to_text
+
+    fw = load_framework()
+    rows = []
+    for path in sorted((ROOT / "content" / "articles").glob("*/*.md")):
+        text = _re.sub(r"\nsdg:.*?\n---", "\n---", path.read_text(encoding="utf-8"), flags=_re.S)
+        a = analyse(markdown_to_text(text), fw)
+        rows.append((len(a.goals), len(a.targets), len(a.figures), len(text.split())))
+    return tuple(sum(r[i] for r in rows) / len(rows) for i in range(4))
 
 
 # -- rebuild with the content cache on ------------------------------------------------
@@ -417,10 +440,16 @@ def bench(n: int, args) -> dict:
     print(f"ratio portal/plain: {bound(wall_ratio, exact)}")
     print(f"memory ratio portal/plain: {bound(mem_ratio, exact)}")
 
-    rate, spent, text_ms = analysis_rate(paths)
+    rate, spent, text_ms, (goals, targets, figures) = analysis_rate(paths)
     print(
         f"analysis: {rate:,.0f} articles/s (sdg_analysis.analyse, {spent:.2f} s for {n:,} articles in-process; "
         f"HTML to plain text {text_ms:.2f} ms/article more)"
+    )
+    ref = bundled_reference()
+    print(
+        f"analysis found per article: {goals:.1f} goals, {targets:.1f} targets, {figures:.1f} figures "
+        f"(the bundled sample articles, {ref[3]:.0f} words each, without their sdg: blocks: "
+        f"{ref[0]:.1f} goals, {ref[1]:.1f} targets, {ref[2]:.1f} figures)"
     )
 
     rebuild = {}
