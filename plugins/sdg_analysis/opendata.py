@@ -14,6 +14,7 @@ import io
 import json
 from datetime import date, datetime
 from importlib import resources
+from typing import Iterable
 
 from .export import SCHEMA_VERSION, figure_to_dict, label_to_dict
 from .framework import Framework
@@ -99,7 +100,7 @@ def site_export(records: list[dict], *, site_url: str, analyser_version: str) ->
     }
 
 
-def figure_rows(records: list[dict]) -> list[dict]:
+def figure_rows(records: Iterable[dict]) -> list[dict]:
     rows = []
     for record in records:
         for fig in record["figures"]:
@@ -111,13 +112,42 @@ def figure_rows(records: list[dict]) -> list[dict]:
     return rows
 
 
-def figures_csv(records: list[dict]) -> str:
-    out = io.StringIO()
+def _csv_writer(out) -> csv.DictWriter:
     writer = csv.DictWriter(out, fieldnames=FIGURE_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    return writer
+
+
+def _write_rows(writer: csv.DictWriter, records: Iterable[dict]) -> None:
     for row in figure_rows(records):
         writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+
+
+def figures_csv(records: list[dict]) -> str:
+    out = io.StringIO()
+    _write_rows(_csv_writer(out), records)
     return out.getvalue()
+
+
+def write_open_data(records: Iterable[dict], json_file, csv_file, *, site_url: str, analyser_version: str) -> int:
+    """Stream the export: ``articles.json`` (the same bytes as ``dumps_safe(site_export(...))``)
+    and ``figures.csv``, one record at a time, so that a large site's export is never
+    held in memory whole. Either file may be ``None``. Returns the number of records."""
+    head = dumps_safe(site_export([], site_url=site_url, analyser_version=analyser_version))
+    assert head.endswith("[]}")
+    writer = _csv_writer(csv_file) if csv_file is not None else None
+    if json_file is not None:
+        json_file.write(head[:-2])
+    n = 0
+    for record in records:
+        if json_file is not None:
+            json_file.write(("," if n else "") + dumps_safe(record))
+        if writer is not None:
+            _write_rows(writer, [record])
+        n += 1
+    if json_file is not None:
+        json_file.write("]}")
+    return n
 
 
 def _csv_cell(value):

@@ -22,7 +22,7 @@ from pelican.log import console
 from sdg_analysis import ANALYSER_VERSION, charts, links, load_framework
 from sdg_analysis.anchors import add_anchors, anchor_id
 from sdg_analysis.codes import slug_for
-from sdg_analysis.opendata import article_record, dumps_safe, figures_csv, schema_text, site_export
+from sdg_analysis.opendata import article_record, dumps_safe, schema_text, write_open_data
 from sdg_analysis.render import render_figure, render_section
 
 from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
@@ -265,11 +265,11 @@ class SdgGenerator(Generator):
             **kwargs,
         )
 
-    def _write_data(self):
-        settings = self.settings
-        siteurl = settings.get("SITEURL", "")
-        records = [
-            article_record(
+    def _records(self):
+        siteurl = self.settings.get("SITEURL", "")
+        for a in self.index.items:
+            image = a.metadata.get("image")
+            yield article_record(
                 title=a.title,
                 date=a.date,
                 url=f"{siteurl}/{a.url}",
@@ -279,25 +279,36 @@ class SdgGenerator(Generator):
                 summary=a.metadata.get("sdg_summary", a.metadata.get("summary")),
                 tags=[str(t) for t in getattr(a, "tags", ())],
                 authors=[str(x) for x in getattr(a, "authors", ()) or ()],
-                image=a.metadata.get("image") if isinstance(a.metadata.get("image"), str) else None,
+                image=image if isinstance(image, str) else None,
             )
-            for a in self.index.items
-        ]
-        files = {
-            # compact: json's C encoder only runs without indent, and it is 10x faster
-            settings.get("SDG_DATA_JSON"): lambda: dumps_safe(
-                site_export(records, site_url=siteurl, analyser_version=ANALYSER_VERSION)
-            ),
-            settings.get("SDG_DATA_CSV"): lambda: figures_csv(records),
-            settings.get("SDG_DATA_SCHEMA"): schema_text,
-        }
-        for rel, make in files.items():
-            if not rel:
-                continue
-            path = os.path.join(self.output_path, rel)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="") as fh:
-                fh.write(make())
+
+    def _open(self, setting: str):
+        rel = self.settings.get(setting)
+        if not rel:
+            return None
+        path = os.path.join(self.output_path, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        return open(path, "w", encoding="utf-8", newline="")
+
+    def _write_data(self):
+        """data/articles.json and data/figures.csv, streamed record by record, and the schema."""
+        json_file, csv_file = self._open("SDG_DATA_JSON"), self._open("SDG_DATA_CSV")
+        try:
+            write_open_data(
+                self._records(),
+                json_file,
+                csv_file,
+                site_url=self.settings.get("SITEURL", ""),
+                analyser_version=ANALYSER_VERSION,
+            )
+        finally:
+            for fh in (json_file, csv_file):
+                if fh is not None:
+                    fh.close()
+        schema_file = self._open("SDG_DATA_SCHEMA")
+        if schema_file is not None:
+            with schema_file:
+                schema_file.write(schema_text())
 
 
 def get_generators(pelican):

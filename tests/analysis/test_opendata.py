@@ -65,3 +65,14 @@ def test_a_real_analysis_with_extracted_figures_validates(fw, root):
     assert analysis.figures, "the analyser extracts figures from this article"
     rec = article_record(title="M", date=datetime(2025, 2, 21), url="u", analysis=analysis, framework=fw)
     jsonschema.validate(json.loads(dumps_safe(site_export([rec], site_url="", analyser_version="x"))), schema())
+
+
+def test_streamed_export_is_the_same_bytes_as_the_whole(fw):
+    from sdg_analysis.opendata import write_open_data
+
+    records = [record(fw), record(fw, title="Second <one>")]
+    json_out, csv_out = io.StringIO(), io.StringIO()
+    n = write_open_data(iter(records), json_out, csv_out, site_url="https://x.org", analyser_version="9")
+    assert n == 2
+    assert json_out.getvalue() == dumps_safe(site_export(records, site_url="https://x.org", analyser_version="9"))
+    assert csv_out.getvalue() == figures_csv(records)
