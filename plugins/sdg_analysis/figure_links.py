@@ -16,15 +16,16 @@ out of the analysis. The rule is documented in ``docs/reference/figures.md``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import codes as _codes
 from .editor_figures import apply_editor_figures
-from .figures import extract_figures
+from .figures import _figures_in, deduplicate, extract_figures, possible_values, sentence_candidates
 from .framework import Framework
 from .frontmatter import EditorInput
-from .indicator_terms import Rule, contains, rules_for, stem, stems
+from .indicator_terms import _WORDS, Rule, contains, rules_for, stem, stems
 from .model import EDITOR, Analysis, Figure
 from .text import Sentence
 
@@ -76,10 +77,24 @@ class Place:
         self._relevant_to = None
 
     def relevant(self, candidates: "Candidates") -> frozenset[str]:
-        """The codes of the candidate rules that share at least one word with this place."""
+        """The codes of the candidate rules that find something here: a term, or a share
+        of their title words.
+
+        :func:`score` adds nothing for a rule that finds nothing in any of a figure's
+        places, so :func:`link` scores only these. The rules asked are those sharing a
+        word with the place (:meth:`Candidates.lookups`), and the answer is kept.
+        """
         if self._relevant_to is not candidates:
-            words = self.set
-            self._relevant = frozenset(r.code for r in candidates.rules if words and not r.vocabulary.isdisjoint(words))
+            rules_of = candidates.lookups().rules_of
+            found = self.found
+            codes: set[str] = set()
+            for s in self.set & rules_of.keys():
+                for rule in rules_of[s]:
+                    if rule.code not in codes:
+                        weight, _text, share = found(rule)
+                        if weight or share:
+                            codes.add(rule.code)
+            self._relevant = codes
             self._relevant_to = candidates
         return self._relevant
 
@@ -189,11 +204,234 @@ class Candidates:
             if code in children:
                 self.targets.append((rules[code], [(rules[i], i in listed) for i in children[code]]))
         self.rules = [r for target, inds in self.targets for r in (target, *(i for i, _ in inds))]
+        self._lookups: _Lookups | None = None
+        self._framework = framework
+
+    def lookups(self) -> "_Lookups":
+        """The words of the candidate rules as look-ups, made once (see :class:`_Lookups`)."""
+        if self._lookups is None:
+            self._lookups = _Lookups(self, self._framework)
+        return self._lookups
 
 
 @lru_cache(maxsize=4)
 def _indicators_by_target(framework: Framework) -> dict[str, tuple[str, ...]]:
     return {t.code: tuple(i.code for i in t.indicators) for t in framework.targets}
+
+
+# -- which sentences' figures could be kept ---------------------------------------------
+#: :func:`score` is at most ``_TERM * w_x + _WINDOW * w_w + _TITLE * share_x`` plus the
+#: listed bonus, where ``w_x`` is the weight of the strongest term whose words all
+#: occur in the stems ``x`` of the figure's sentence and noun phrase, ``w_w`` the same
+#: in its window, and ``share_x`` the share of title words found in ``x`` (see
+#: :class:`_Reach`).
+_TERM = IN_COUNTS + IN_SENTENCE
+_WINDOW = IN_WINDOW
+_TITLE = TITLE_IN_COUNTS + TITLE_IN_SENTENCE
+#: A bound under this keeps a figure under TARGET_THRESHOLD once rounded to 4 places,
+#: with room for the order in which floats were added.
+_CANNOT_LINK = TARGET_THRESHOLD - 1e-4
+assert max(KIND_FITS, KIND_UNKNOWN, KIND_NEAR, KIND_CLASHES, OTHER_COUNTS) <= 1.0  # what the bound assumes
+
+
+@dataclass(frozen=True)
+class _TargetLookups:
+    """The words of one target's rules (the target's and its indicators'), as look-ups.
+
+    ``rules_of``: a stem -> the rules whose vocabulary (stems of their terms and
+    title) holds it; ``terms``: a stem -> the ``(stems, weight)`` of the terms whose
+    first stem it is; ``titles``: a title stem -> ``(rule code, its weight / the
+    rule's title total)`` for every rule whose official title holds it.
+    """
+
+    rules_of: dict
+    terms: dict
+    titles: dict
+
+
+@lru_cache(maxsize=4)
+def _all_target_lookups(framework: Framework) -> dict[str, _TargetLookups]:
+    """One :class:`_TargetLookups` per target, filled in as targets are met."""
+    return {}
+
+
+def _target_lookups(framework: Framework, code: str) -> _TargetLookups:
+    known = _all_target_lookups(framework)
+    found = known.get(code)
+    if found is None:
+        rules = rules_for(framework)
+        rules_of: dict[str, list] = {}
+        terms: dict[str, list] = {}
+        titles: dict[str, list] = {}
+        for rule in (rules[code], *(rules[i] for i in _indicators_by_target(framework)[code])):
+            for s in rule.vocabulary:
+                rules_of.setdefault(s, []).append(rule)
+            for _text, term, term_set, weight in rule.terms:
+                terms.setdefault(term[0], []).append((term_set, weight))
+            for s, weight in rule.title.items():
+                titles.setdefault(s, []).append((rule.code, weight / rule.title_total))
+        found = known[code] = _TargetLookups(*({s: tuple(v) for s, v in d.items()} for d in (rules_of, terms, titles)))
+    return found
+
+
+class _Lookups:
+    """The words of an article's candidate rules as look-ups: :class:`_TargetLookups`
+    joined over its targets. ``listed``: whether any candidate indicator is listed."""
+
+    __slots__ = ("rules_of", "terms", "titles", "listed")
+
+    def __init__(self, candidates: "Candidates", framework: Framework):
+        self.rules_of: dict[str, tuple] = {}
+        self.terms: dict[str, tuple] = {}
+        self.titles: dict[str, tuple] = {}
+        for target, _indicators in candidates.targets:
+            theirs = _target_lookups(framework, target.code)
+            for mine, their in ((self.rules_of, theirs.rules_of), (self.terms, theirs.terms), (self.titles, theirs.titles)):
+                both = {s: mine[s] for s in mine.keys() & their.keys()}
+                mine.update(their)
+                for s, before in both.items():  # a stem of two targets' rules
+                    mine[s] = before + their[s]
+        self.listed = any(listed for _target, inds in candidates.targets for _rule, listed in inds)
+
+
+class _Reach:
+    """How much any rule of the article's targets could score for a figure of a sentence.
+
+    Most numbers an article holds (dates, amounts of the story's background) fit none
+    of its targets: :func:`link` drops their figures. Reading a figure (its range,
+    unit, noun phrase) and scoring it against every rule is the dearest part of the
+    figure stage, so sentences whose figures could not reach :data:`TARGET_THRESHOLD`
+    are found first, from the stems of the sentence and its window alone.
+
+    Why that bounds :func:`score`: ``around``, the kind's fit and the constants are at
+    most 1 (asserted at import); a term is found in a place only if all its stems are
+    there; the sentence's stems are ``x``, and so are the noun phrase's, which is made
+    of the sentence's words (:func:`figures_may_link` says when more stems are added
+    to ``x``); the window's are ``w``. So, for every rule, ``score <= _TERM * w_x +
+    _WINDOW * w_w + _TITLE * share_x + LISTED_BONUS``, bounded over the rules by the
+    strongest term of any rule in ``x`` and in ``w`` and the largest title share in
+    ``x``. A bound under :data:`_CANNOT_LINK` rounds under TARGET_THRESHOLD, and
+    :func:`link` then gives no target.
+    """
+
+    def __init__(self, candidates: "Candidates"):
+        lookups = candidates.lookups()
+        self.terms, self.titles = lookups.terms, lookups.titles
+        self.bonus = LISTED_BONUS if lookups.listed else 0.0
+        self.words = lookups.rules_of.keys()
+
+    def most(self, x: frozenset[str], w: frozenset[str]) -> float:
+        """A bound of :func:`score` for a figure whose sentence (and noun phrase) has the
+        stems ``x`` and whose window ``w``; exact enough to tell whether it is under
+        :data:`_CANNOT_LINK` (it stops as soon as it is not)."""
+        terms = self.terms
+        w_x = 0.0
+        for s in x & terms.keys():
+            for term_set, weight in terms[s]:
+                if weight > w_x and term_set <= x:
+                    w_x = weight
+                    if _TERM * w_x >= _CANNOT_LINK:
+                        return _TERM * w_x
+        w_w = 0.0
+        for s in w & terms.keys():
+            for term_set, weight in terms[s]:
+                if weight > w_w and term_set <= w:
+                    w_w = weight
+        share = 0.0
+        hits = x & self.titles.keys()
+        if hits:
+            shares: dict[str, float] = {}
+            for s in hits:
+                for code, part in self.titles[s]:
+                    shares[code] = shares.get(code, 0.0) + part
+            share = max(shares.values())
+        return _TERM * w_x + _WINDOW * w_w + _TITLE * share + self.bonus
+
+
+#: What may open a prison sentence's "counts" ("prison sentence", not words of the sentence):
+#: the words SENTENCE_BEFORE and PRISON_AFTER of :mod:`sdg_analysis.numbers` look for.
+_PRISON_HINT = re.compile(r"sentenced|jail|prison|condemned|detention|behind", re.IGNORECASE)
+_PRISON_STEMS = frozenset(stems("prison sentence"))
+#: How far before a number (its text may start 20 characters before it) the subject a
+#: number completes is looked for (:func:`sdg_analysis.noun_phrases.lookback`).
+_LOOKBACK_REACH = 120
+_SUFFIXES: dict[str, frozenset[str]] = {}
+
+
+def _suffix_stems(word: str) -> frozenset[str]:
+    """The stems of every ending of ``word`` that starts with a letter (cached)."""
+    found = _SUFFIXES.get(word)
+    if found is None:
+        found = frozenset(s for i in range(1, len(word)) if word[i].isascii() and word[i].isalpha() for s in stems(word[i:]))
+        if len(_SUFFIXES) < 100_000:
+            _SUFFIXES[word] = found
+    return found
+
+
+def figures_may_link(reach: _Reach, sentence: str, x: frozenset[str], w: frozenset[str], found: list[tuple[int, bool]]) -> bool:
+    """Whether a figure read in ``sentence`` at the candidates ``found`` could fit a target.
+
+    ``x``: the stems of the sentence, ``w`` those of its window. A figure's noun phrase
+    (``counts``) is made of words of its sentence, whose stems are in ``x``, with three
+    exceptions, which are added to ``x``: "prison sentence", the noun phrase of a
+    prison term (only where a word it is read from occurs); the subject a number
+    completes when it is read from 120 characters before the number (from its text,
+    which starts at most 20 characters before it) and that slice starts inside a word:
+    the endings of the sentence's words; and words joined by ``&`` or ``+``, which
+    :func:`stems` reads as one word and the noun phrase cuts: such a sentence is
+    always read.
+    """
+    if "&" in sentence or "+" in sentence:
+        return True
+    if reach.most(x, w) >= _CANNOT_LINK:
+        return True
+    more = x
+    if not reach.words.isdisjoint(_PRISON_STEMS) and _PRISON_HINT.search(sentence):
+        more = more | _PRISON_STEMS
+    if found[-1][0] > _LOOKBACK_REACH:  # candidates are in order
+        more = more.union(*map(_suffix_stems, _WORDS.findall(sentence)))
+    return more is not x and not reach.words.isdisjoint(more - x) and reach.most(more, w) >= _CANNOT_LINK
+
+
+def _figures_to_link(text: str, sentences: list[Sentence], candidates: Candidates, framework: Framework, cache: dict) -> list[Figure]:
+    """The figures :func:`extract_figures` finds, less some that provably fit no target.
+
+    The figures of a sentence are read only when :func:`figures_may_link` says one of
+    them could fit; the others would be dropped by :func:`attach_figures`. One more
+    thing ties them to the rest: :func:`~sdg_analysis.figures.deduplicate` keeps one
+    figure of several with the same value, range, kind, unit and currency, which may
+    be one of a sentence that was not read. Figures of different values never meet
+    there, and those of one value meet in text order whatever other figures lie
+    between them; so a sentence not read is read after all when one of its numbers
+    may have the value of a figure that was (:func:`possible_values`). The figures
+    kept, and their order, are then those of ``extract_figures``.
+    """
+    groups = sentence_candidates(text, sentences)
+    if not groups:
+        return []
+    reach = _Reach(candidates)
+    n = len(sentences)
+    read: dict[int, list[Figure]] = {}
+    held = []
+    for k, found in groups:
+        sentence = sentences[k]
+        x = _sentence_place(sentences, k, cache).set
+        w = (_sentence_place(sentences, k - 1, cache).set if k else _NO_WORDS) | (
+            _sentence_place(sentences, k + 1, cache).set if k + 1 < n else _NO_WORDS
+        )
+        if figures_may_link(reach, sentence.text, x, w, found):
+            read[k] = _figures_in(sentence, found)
+        else:
+            held.append((k, found))
+    if held and read:
+        values = {f.value for figures in read.values() for f in figures}
+        for k, found in held:
+            if not values.isdisjoint(possible_values(sentences[k], found)):
+                read[k] = _figures_in(sentences[k], found)
+    return deduplicate([f for k in sorted(read) for f in read[k]])
+
+
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def link(figure: Figure, ctx: Context, candidates: Candidates) -> Link:
@@ -271,9 +509,15 @@ def attach_figures(
     # An extracted figure is kept only when it fits one of the article's targets, or
     # when an editor's entry matches it: with neither, nothing extracted would be kept.
     wanted = editor.auto and (candidates.targets or editor.figures)
-    figures = extract_figures(text, sentences) if wanted else []
+    cache: dict = {}
+    if not wanted:
+        figures = []
+    elif editor.figures:  # an editor's entry may match, and keep, any figure
+        figures = extract_figures(text, sentences)
+    else:
+        figures = _figures_to_link(text, sentences, candidates, framework, cache)
     pinned = apply_editor_figures(figures, editor.figures, sentences)
-    index, cache = _sentence_index(sentences), {}
+    index = _sentence_index(sentences)
     out: list[Figure] = []
     for fig in figures:
         ctx = context_of(fig, sentences, index, cache)

@@ -320,7 +320,8 @@ def _read(s: str, low: str, pos: int, is_word: bool) -> _Reading | None:
 def _figures_in(sentence: Sentence, candidates: list[tuple[int, bool]]) -> list[Figure]:
     """The figures of one sentence, read at each candidate (position in the sentence, is a word)."""
     s = sentence.text
-    low = s.translate(ASCII_LOWER)
+    # the lower-case sentence is read only at number words
+    low = s.translate(ASCII_LOWER) if any(w for _, w in candidates) else s
     figures: list[Figure] = []
     taken_until = 0
     for pos, is_word in candidates:
@@ -427,15 +428,63 @@ def extract_figures(text: str, sentences: list[Sentence] | None = None) -> list[
     if sentences is None:
         sentences = split_sentences(text)
     figures: list[Figure] = []
+    for k, found in sentence_candidates(text, sentences):
+        figures.extend(_figures_in(sentences[k], found))
+    return deduplicate(figures)
+
+
+def sentence_candidates(text: str, sentences: list[Sentence]) -> list[tuple[int, list[tuple[int, bool]]]]:
+    """The :func:`candidates` of ``text`` by sentence: ``(index of the sentence, [(position
+    in the sentence, written in words), ...])`` for each sentence holding one, in order."""
+    out = []
     found = candidates(text)
     i, n = 0, len(found)
-    for sentence in sentences:
-        while i < n and found[i][0] < sentence.start:
+    if not n:
+        return out
+    for k, sentence in enumerate(sentences):
+        start, end = sentence.start, sentence.end
+        while i < n and found[i][0] < start:
             i += 1
+        if i == n:
+            break
         j = i
-        while j < n and found[j][0] < sentence.end:
+        while j < n and found[j][0] < end:
             j += 1
         if j > i:
-            figures.extend(_figures_in(sentence, [(p - sentence.start, w) for p, w in found[i:j]]))
+            out.append((k, [(p - start, w) for p, w in found[i:j]]))
         i = j
-    return deduplicate(figures)
+    return out
+
+
+#: The scales a range may share with its lower bound (:func:`_range_high`), and 1.
+_SHARED_SCALES = (1, 1e3, 1e6, 1e9, 1e12)
+
+
+def possible_values(sentence: Sentence, found: list[tuple[int, bool]]) -> set[float]:
+    """Every ``Figure.value`` the figures read in ``sentence`` at ``found`` may have, and more.
+
+    What :func:`_read` makes of a candidate has the value :func:`_token` gives it,
+    unless a range shares its scale with it ("2 to 3 million": the 2 becomes 2
+    million, :func:`_range_high`); a candidate :func:`_token` refuses is no figure.
+    So the values of the sentence's figures are among those of :func:`_token`, each
+    times one of :data:`_SHARED_SCALES`, as :func:`_figure` stores them. Reading
+    the token alone is cheaper than reading the figure: no range, unit, qualifier or
+    noun phrase; and digits (not "one in five") are only scaled, as :func:`_token`
+    scales them once it has found them to be no date, code or year.
+    """
+    s = sentence.text
+    low = s.translate(ASCII_LOWER) if any(w for _, w in found) else s
+    out: set[float] = set()
+    for pos, is_word in found:
+        if is_word or ONE_IN_AT.match(s, pos):
+            got = _token(s, low, pos, is_word)
+            if got is None:
+                continue
+            value = got[0].value
+        else:  # digits: what _token reads, without asking whether they are a figure
+            m = DIGITS_AT.match(s, pos)
+            if not m:
+                continue
+            value = _scaled(m.group("digits"), m.group("suffix"), s, m.end())[0]
+        out.update(_number(value * scale) for scale in _SHARED_SCALES)
+    return out
