@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Callable
 
 from . import codes as _codes
 from .editor_figures import apply_editor_figures
@@ -76,24 +77,29 @@ class Place:
         self._relevant: frozenset[str] = frozenset()
         self._relevant_to = None
 
-    def relevant(self, candidates: "Candidates") -> frozenset[str]:
+    def relevant(self, candidates: "Candidates") -> set[str]:
         """The codes of the candidate rules that find something here: a term, or a share
         of their title words.
 
         :func:`score` adds nothing for a rule that finds nothing in any of a figure's
-        places, so :func:`link` scores only these. The rules asked are those sharing a
-        word with the place (:meth:`Candidates.lookups`), and the answer is kept.
+        places, so :func:`link` scores only these. A rule finds a share of its title
+        here when the place holds one of its title stems, and a term only if the place
+        holds the term's first stem: both are looked up (:meth:`Candidates.lookups`),
+        and :meth:`found` is asked only about rules with such a term.
         """
         if self._relevant_to is not candidates:
-            rules_of = candidates.lookups().rules_of
-            found = self.found
+            lookups = candidates.lookups()
+            words = self.set
             codes: set[str] = set()
-            for s in self.set & rules_of.keys():
-                for rule in rules_of[s]:
-                    if rule.code not in codes:
-                        weight, _text, share = found(rule)
-                        if weight or share:
-                            codes.add(rule.code)
+            if self.titles:
+                titles = lookups.titles
+                for s in words & titles.keys():
+                    codes.update(code for code, _part in titles[s])
+            terms = lookups.terms
+            for s in words & terms.keys():
+                for term_set, _weight, rule in terms[s]:
+                    if rule.code not in codes and term_set <= words and self.found(rule)[0]:
+                        codes.add(rule.code)
             self._relevant = codes
             self._relevant_to = candidates
         return self._relevant
@@ -120,7 +126,7 @@ class Place:
             share = 0.0
             if self.titles and rule.title_total:
                 common = words & rule.title.keys()
-                share = sum(rule.title[s] for s in common) / rule.title_total if common else 0.0
+                share = sum(map(rule.title.__getitem__, common)) / rule.title_total if common else 0.0
             got = self._found[rule.code] = (weight, text, share)
         return got
 
@@ -153,17 +159,33 @@ class Context:
 def score(rule: Rule, kind: str, ctx: Context, listed: bool = False) -> tuple[float, tuple[str, ...]]:
     """How well a figure of ``kind`` in context ``ctx`` fits ``rule``, in [0, 1], and the terms that matched."""
     counts = ctx.counts
-    weight, term, share = counts.found(rule)
+    return _score(
+        rule, kind, counts.found(rule), counts.set <= _POPULATION, ctx.sentence.found(rule), ctx.window.found(rule), listed
+    )
+
+
+def _score(
+    rule: Rule,
+    kind: str,
+    in_counts: tuple[float, str | None, float],
+    population: bool,
+    in_sentence: tuple[float, str | None, float],
+    in_window: tuple[float, str | None, float],
+    listed: bool,
+) -> tuple[float, tuple[str, ...]]:
+    """:func:`score` from what the rule finds in each place (:meth:`Place.found`);
+    ``population``: whether the noun phrase's stems are all of :data:`_POPULATION`."""
+    weight, term, share = in_counts
     raw = IN_COUNTS * weight + TITLE_IN_COUNTS * share
     matched = [term] if term else []
     # A figure whose noun phrase names something else borrows less from its sentence.
-    around = 1.0 if raw > 0 or counts.set <= _POPULATION else OTHER_COUNTS
-    weight, term, share = ctx.sentence.found(rule)
+    around = 1.0 if raw > 0 or population else OTHER_COUNTS
+    weight, term, share = in_sentence
     if term:
         raw += around * IN_SENTENCE * weight
         if term not in matched:
             matched.append(term)
-    weight, term, _ = ctx.window.found(rule)
+    weight, term, _ = in_window
     if term:
         raw += around * IN_WINDOW * weight
         if term not in matched:
@@ -238,15 +260,15 @@ assert max(KIND_FITS, KIND_UNKNOWN, KIND_NEAR, KIND_CLASHES, OTHER_COUNTS) <= 1.
 class _TargetLookups:
     """The words of one target's rules (the target's and its indicators'), as look-ups.
 
-    ``rules_of``: a stem -> the rules whose vocabulary (stems of their terms and
-    title) holds it; ``terms``: a stem -> the ``(stems, weight)`` of the terms whose
-    first stem it is; ``titles``: a title stem -> ``(rule code, its weight / the
-    rule's title total)`` for every rule whose official title holds it.
+    ``terms``: a stem -> the ``(stems, weight, rule)`` of the terms whose first stem
+    it is; ``titles``: a title stem -> ``(rule code, its weight / the rule's title
+    total)`` for every rule whose official title holds it; ``words``: every stem of
+    the rules' terms and titles.
     """
 
-    rules_of: dict
     terms: dict
     titles: dict
+    words: frozenset
 
 
 @lru_cache(maxsize=4)
@@ -260,17 +282,18 @@ def _target_lookups(framework: Framework, code: str) -> _TargetLookups:
     found = known.get(code)
     if found is None:
         rules = rules_for(framework)
-        rules_of: dict[str, list] = {}
         terms: dict[str, list] = {}
         titles: dict[str, list] = {}
+        words: set[str] = set()
         for rule in (rules[code], *(rules[i] for i in _indicators_by_target(framework)[code])):
-            for s in rule.vocabulary:
-                rules_of.setdefault(s, []).append(rule)
+            words |= rule.vocabulary
             for _text, term, term_set, weight in rule.terms:
-                terms.setdefault(term[0], []).append((term_set, weight))
+                terms.setdefault(term[0], []).append((term_set, weight, rule))
             for s, weight in rule.title.items():
                 titles.setdefault(s, []).append((rule.code, weight / rule.title_total))
-        found = known[code] = _TargetLookups(*({s: tuple(v) for s, v in d.items()} for d in (rules_of, terms, titles)))
+        found = known[code] = _TargetLookups(
+            {s: tuple(v) for s, v in terms.items()}, {s: tuple(v) for s, v in titles.items()}, frozenset(words)
+        )
     return found
 
 
@@ -278,20 +301,32 @@ class _Lookups:
     """The words of an article's candidate rules as look-ups: :class:`_TargetLookups`
     joined over its targets. ``listed``: whether any candidate indicator is listed."""
 
-    __slots__ = ("rules_of", "terms", "titles", "listed")
+    __slots__ = ("terms", "titles", "listed", "_targets", "_words")
 
     def __init__(self, candidates: "Candidates", framework: Framework):
-        self.rules_of: dict[str, tuple] = {}
+        self._targets = [_target_lookups(framework, target.code) for target, _indicators in candidates.targets]
         self.terms: dict[str, tuple] = {}
         self.titles: dict[str, tuple] = {}
-        for target, _indicators in candidates.targets:
-            theirs = _target_lookups(framework, target.code)
-            for mine, their in ((self.rules_of, theirs.rules_of), (self.terms, theirs.terms), (self.titles, theirs.titles)):
-                both = {s: mine[s] for s in mine.keys() & their.keys()}
+        for theirs in self._targets:
+            for mine, their in ((self.terms, theirs.terms), (self.titles, theirs.titles)):
+                if not mine:
+                    mine.update(their)
+                    continue
+                both = mine.keys() & their.keys()
+                before = {s: mine[s] for s in both} if both else None
                 mine.update(their)
-                for s, before in both.items():  # a stem of two targets' rules
-                    mine[s] = before + their[s]
+                if before:  # a stem of two targets' rules
+                    for s, found in before.items():
+                        mine[s] = found + their[s]
         self.listed = any(listed for _target, inds in candidates.targets for _rule, listed in inds)
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every stem of the candidate rules' terms and titles."""
+        if self._words is None:
+            self._words = frozenset().union(*(t.words for t in self._targets))
+        return self._words
 
 
 class _Reach:
@@ -306,7 +341,7 @@ class _Reach:
     Why that bounds :func:`score`: ``around``, the kind's fit and the constants are at
     most 1 (asserted at import); a term is found in a place only if all its stems are
     there; the sentence's stems are ``x``, and so are the noun phrase's, which is made
-    of the sentence's words (:func:`figures_may_link` says when more stems are added
+    of the sentence's words (:func:`_figures_may_link` says when more stems are added
     to ``x``); the window's are ``w``. So, for every rule, ``score <= _TERM * w_x +
     _WINDOW * w_w + _TITLE * share_x + LISTED_BONUS``, bounded over the rules by the
     strongest term of any rule in ``x`` and in ``w`` and the largest title share in
@@ -316,25 +351,27 @@ class _Reach:
 
     def __init__(self, candidates: "Candidates"):
         lookups = candidates.lookups()
+        self.lookups = lookups
         self.terms, self.titles = lookups.terms, lookups.titles
         self.bonus = LISTED_BONUS if lookups.listed else 0.0
-        self.words = lookups.rules_of.keys()
 
-    def most(self, x: frozenset[str], w: frozenset[str]) -> float:
+    def most(self, x: frozenset[str], window: Callable[[], frozenset[str]]) -> float:
         """A bound of :func:`score` for a figure whose sentence (and noun phrase) has the
-        stems ``x`` and whose window ``w``; exact enough to tell whether it is under
-        :data:`_CANNOT_LINK` (it stops as soon as it is not)."""
+        stems ``x`` and whose window those ``window()`` gives (asked only when needed);
+        exact enough to tell whether it is under :data:`_CANNOT_LINK` (it stops as soon
+        as it is not)."""
         terms = self.terms
         w_x = 0.0
         for s in x & terms.keys():
-            for term_set, weight in terms[s]:
+            for term_set, weight, _rule in terms[s]:
                 if weight > w_x and term_set <= x:
                     w_x = weight
                     if _TERM * w_x >= _CANNOT_LINK:
                         return _TERM * w_x
         w_w = 0.0
+        w = window()
         for s in w & terms.keys():
-            for term_set, weight in terms[s]:
+            for term_set, weight, _rule in terms[s]:
                 if weight > w_w and term_set <= w:
                     w_w = weight
         share = 0.0
@@ -368,12 +405,14 @@ def _suffix_stems(word: str) -> frozenset[str]:
     return found
 
 
-def figures_may_link(reach: _Reach, sentence: str, x: frozenset[str], w: frozenset[str], found: list[tuple[int, bool]]) -> bool:
+def _figures_may_link(
+    reach: _Reach, sentence: str, x: frozenset[str], window: Callable[[], frozenset[str]], found: list[tuple[int, bool]]
+) -> bool:
     """Whether a figure read in ``sentence`` at the candidates ``found`` could fit a target.
 
-    ``x``: the stems of the sentence, ``w`` those of its window. A figure's noun phrase
-    (``counts``) is made of words of its sentence, whose stems are in ``x``, with three
-    exceptions, which are added to ``x``: "prison sentence", the noun phrase of a
+    ``x``: the stems of the sentence, ``window()`` those of its window. A figure's noun
+    phrase (``counts``) is made of words of its sentence, whose stems are in ``x``, with
+    three exceptions, which are added to ``x``: "prison sentence", the noun phrase of a
     prison term (only where a word it is read from occurs); the subject a number
     completes when it is read from 120 characters before the number (from its text,
     which starts at most 20 characters before it) and that slice starts inside a word:
@@ -383,20 +422,21 @@ def figures_may_link(reach: _Reach, sentence: str, x: frozenset[str], w: frozens
     """
     if "&" in sentence or "+" in sentence:
         return True
-    if reach.most(x, w) >= _CANNOT_LINK:
+    if reach.most(x, window) >= _CANNOT_LINK:
         return True
     more = x
-    if not reach.words.isdisjoint(_PRISON_STEMS) and _PRISON_HINT.search(sentence):
+    words = reach.lookups.words
+    if not words.isdisjoint(_PRISON_STEMS) and _PRISON_HINT.search(sentence):
         more = more | _PRISON_STEMS
     if found[-1][0] > _LOOKBACK_REACH:  # candidates are in order
         more = more.union(*map(_suffix_stems, _WORDS.findall(sentence)))
-    return more is not x and not reach.words.isdisjoint(more - x) and reach.most(more, w) >= _CANNOT_LINK
+    return more is not x and not words.isdisjoint(more - x) and reach.most(more, window) >= _CANNOT_LINK
 
 
 def _figures_to_link(text: str, sentences: list[Sentence], candidates: Candidates, framework: Framework, cache: dict) -> list[Figure]:
     """The figures :func:`extract_figures` finds, less some that provably fit no target.
 
-    The figures of a sentence are read only when :func:`figures_may_link` says one of
+    The figures of a sentence are read only when :func:`_figures_may_link` says one of
     them could fit; the others would be dropped by :func:`attach_figures`. One more
     thing ties them to the rest: :func:`~sdg_analysis.figures.deduplicate` keeps one
     figure of several with the same value, range, kind, unit and currency, which may
@@ -410,16 +450,17 @@ def _figures_to_link(text: str, sentences: list[Sentence], candidates: Candidate
     if not groups:
         return []
     reach = _Reach(candidates)
-    n = len(sentences)
+    last = len(sentences) - 1
     read: dict[int, list[Figure]] = {}
     held = []
     for k, found in groups:
         sentence = sentences[k]
-        x = _sentence_place(sentences, k, cache).set
-        w = (_sentence_place(sentences, k - 1, cache).set if k else _NO_WORDS) | (
-            _sentence_place(sentences, k + 1, cache).set if k + 1 < n else _NO_WORDS
-        )
-        if figures_may_link(reach, sentence.text, x, w, found):
+
+        def window(k: int = k) -> frozenset[str]:
+            before = _sentence_place(sentences, k - 1, cache).set if k else _NO_WORDS
+            return before | _sentence_place(sentences, k + 1, cache).set if k < last else before
+
+        if _figures_may_link(reach, sentence.text, _sentence_place(sentences, k, cache).set, window, found):
             read[k] = _figures_in(sentence, found)
         else:
             held.append((k, found))
@@ -437,21 +478,38 @@ _NO_WORDS: frozenset[str] = frozenset()
 def link(figure: Figure, ctx: Context, candidates: Candidates) -> Link:
     """The indicator (or target) among the article's targets that ``figure`` speaks to.
 
-    Only rules sharing a word with the figure's noun phrase, sentence or window are
-    scored. Ties go to the first target in code order, and to an indicator over a
-    target.
+    Only rules that find something in the figure's noun phrase, sentence or window
+    (:meth:`Place.relevant`) are scored: the others score 0. Ties go to the first
+    target in code order, and to an indicator over a target.
     """
-    relevant = ctx.counts.relevant(candidates) | ctx.sentence.relevant(candidates) | ctx.window.relevant(candidates)
+    counts, sentence, window = ctx.counts, ctx.sentence, ctx.window
+    in_counts, in_sentence, in_window = counts.relevant(candidates), sentence.relevant(candidates), window.relevant(candidates)
+    relevant = in_counts | in_sentence | in_window
     best_ind = (0.0, (), None)
     best_tgt = (0.0, (), None)
     if relevant:
         kind = figure.kind
+        population = counts.set <= _POPULATION
+
+        def fit(rule: Rule, listed: bool = False) -> tuple[float, tuple[str, ...]]:
+            # score(): a place where the rule finds nothing (not relevant there) gives _NOTHING
+            code = rule.code
+            return _score(
+                rule,
+                kind,
+                counts.found(rule) if code in in_counts else _NOTHING,
+                population,
+                sentence.found(rule) if code in in_sentence else _NOTHING,
+                window.found(rule) if code in in_window else _NOTHING,
+                listed,
+            )
+
         for target, indicators in candidates.targets:
-            t_score, t_terms = score(target, kind, ctx) if target.code in relevant else (0.0, ())
+            t_score, t_terms = fit(target) if target.code in relevant else (0.0, ())
             for rule, listed in indicators:
                 if rule.code not in relevant:
                     continue
-                s, terms = score(rule, kind, ctx, listed)
+                s, terms = fit(rule, listed)
                 if s > best_ind[0]:
                     best_ind = (s, terms, rule.code)
                 if s > t_score:
@@ -478,18 +536,19 @@ def context_of(figure: Figure, sentences: list[Sentence], index: dict[int, int],
     if i is None:
         return Context(counts, Place(stems(ev.sentence)) if ev else _EMPTY, _EMPTY)
     sentence = _sentence_place(sentences, i, cache)
-    window = cache.get(("w", i))
+    window = cache.get(-1 - i)
     if window is None:
         before = _sentence_place(sentences, i - 1, cache).seq if i > 0 else ()
         after = _sentence_place(sentences, i + 1, cache).seq if i + 1 < len(sentences) else ()
-        window = cache[("w", i)] = Place(before + after, titles=False)
+        window = cache[-1 - i] = Place(before + after, titles=False)
     return Context(counts, sentence, window)
 
 
 def _sentence_place(sentences: list[Sentence], k: int, cache: dict) -> Place:
-    place = cache.get(("s", k))
+    """The place of sentence ``k``, kept in ``cache`` under ``k`` (its window under ``-1 - k``)."""
+    place = cache.get(k)
     if place is None:
-        place = cache[("s", k)] = Place(stems(sentences[k].text))
+        place = cache[k] = Place(stems(sentences[k].text))
     return place
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -80,17 +81,33 @@ def _stem(word: str) -> str:
     return w
 
 
-#: Word as written -> its stem, or False for a function word: one look-up per word in :func:`stems`.
+#: Word as written -> its stem, or False for a function word.
 _CONTENT_STEMS: dict[str, str | bool] = {}
+#: Text between spaces -> its content stems: one look-up per piece of text in :func:`stems`.
+_CHUNK_STEMS: dict[str, tuple[str, ...]] = {}
 
 
 def stems(text: str | None) -> tuple[str, ...]:
-    """The content stems of ``text``, in order."""
+    """The content stems of ``text``, in order.
+
+    A word (:data:`_WORDS`) holds no white space, so the words of a text are those of
+    its pieces between spaces (``str.split``); each piece is read once per process.
+    """
     if not text:
         return ()
+    pieces = text.split()
+    found = list(map(_CHUNK_STEMS.get, pieces))
+    if None in found:
+        for i, piece in enumerate(pieces):
+            if found[i] is None:
+                found[i] = _piece_stems(piece)
+    return tuple(chain.from_iterable(found))
+
+
+def _piece_stems(piece: str) -> tuple[str, ...]:
     known = _CONTENT_STEMS.get
     out = []
-    for word in _WORDS.findall(text):
+    for word in _WORDS.findall(piece):
         found = known(word)
         if found is None:
             found = False if word.lower() in _STOP else stem(word)
@@ -98,7 +115,10 @@ def stems(text: str | None) -> tuple[str, ...]:
                 _CONTENT_STEMS[word] = found
         if found is not False:
             out.append(found)
-    return tuple(out)
+    found = tuple(out)
+    if len(_CHUNK_STEMS) < 100_000:
+        _CHUNK_STEMS[piece] = found
+    return found
 
 
 def contains(seq: tuple[str, ...], term: tuple[str, ...]) -> bool:

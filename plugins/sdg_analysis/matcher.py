@@ -71,7 +71,7 @@ def _sum(hits: list[Hit]) -> float:
         spans = taken.get(h.sentence)
         if spans is None:
             taken[h.sentence] = list(h.spans)
-        elif any(a < e and s < b for a, b in h.spans for s, e in spans):
+        elif _overlaps(h.spans, spans):
             continue
         else:
             spans.extend(h.spans)
@@ -79,6 +79,15 @@ def _sum(hits: list[Hit]) -> float:
         total += h.weight * REPEAT_DECAY**n if n else h.weight
         seen[h.term] = n + 1
     return total
+
+
+def _overlaps(these: tuple[tuple[int, int], ...], spans: list[tuple[int, int]]) -> bool:
+    """Whether a span of ``these`` overlaps one of ``spans`` (plain loops: both are short)."""
+    for a, b in these:
+        for s, e in spans:
+            if a < e and s < b:
+                return True
+    return False
 
 
 def scores(m: Matches) -> tuple[dict[str, float], dict[str, float], float]:
@@ -121,11 +130,16 @@ def _evidence(m: Matches, hits: list[Hit]) -> list[Evidence]:
     for h in hits:
         weight[h.sentence] = weight.get(h.sentence, 0.0) + h.weight
     ranked = sorted(weight, key=lambda i: (-weight[i], i))[:MAX_EVIDENCE]
+    spans_of: dict[int, set[tuple[int, int]]] = {i: set() for i in ranked}
+    for h in hits:
+        found = spans_of.get(h.sentence)
+        if found is not None:
+            found.update(h.spans)
     out = []
     text = m.text
     for i in ranked:
         s = m.sentences[i]
-        spans = _merge(sorted({sp for h in hits if h.sentence == i for sp in h.spans}))
+        spans = _merge(sorted(spans_of[i]))
         terms = tuple(dict.fromkeys(text[a:b] for a, b in spans))
         marks = tuple((a - s.start, b - s.start) for a, b in spans)
         out.append(Evidence(s.text, s.start, s.end, terms, marks))

@@ -82,7 +82,12 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.+[\"'”’)\]]*\s*$")
 
 
 def _is_abbreviation(chunk: str) -> bool:
-    m = _LAST_WORD.search(chunk)
+    """Whether ``chunk`` (no trailing space) ends with an abbreviation or an initial.
+
+    What :data:`_LAST_WORD` matches holds no space, so it lies in the last word of
+    the chunk: only that word is searched, not the whole chunk.
+    """
+    m = _LAST_WORD.search(chunk, chunk.rfind(" ") + 1)
     if not m:
         return False
     word = m.group(1).lower()
