@@ -21,6 +21,7 @@ compiled once, at import.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .model import Evidence, Figure
 from .noun_phrases import PREPOSITIONS, lookback, noun_phrase
@@ -87,8 +88,18 @@ def _scaled(digits: str, suffix: str | None, sentence: str, end: int) -> tuple[f
     return value, end
 
 
+_RANGE_FIRST = frozenset("-–—tTaA")
+
+
 def _range_high(s: str, before: str, value: float, end: int):
     """The upper bound of a range starting at ``end``, or None: (low, high, end, currency)."""
+    # RANGE_TAIL starts with "-", a dash, "to" or "and" after white space: one look at
+    # the first character after the white space rules most numbers out
+    first = s[end : end + 1]
+    if first.isspace():
+        first = s[end:].lstrip()[:1]
+    if first not in _RANGE_FIRST:
+        return None
     r = RANGE_TAIL.match(s, end)
     if not r:
         return None
@@ -305,8 +316,8 @@ def _read(s: str, low: str, pos: int, is_word: bool) -> _Reading | None:
             rd.counts, np_end = noun_phrase(s, rd.end, after=PREPOSITIONS.get(rd.kind, ("of",)))
         if rd.counts is None and rd.kind != "duration":
             rd.counts, np_end = noun_phrase(s, rd.end)
-    rate = RATE_TAIL.match(s, max(rd.end, np_end))
-    if rate and rd.kind in ("count", "number", "measure"):
+    rate = RATE_TAIL.match(s, max(rd.end, np_end)) if rd.kind in ("count", "number", "measure") else None
+    if rate:
         rd.kind, rd.unit = "rate", re.sub(r"\s+", " ", rate.group(1))
         if rate.start() == rd.end:
             rd.end = rate.end()
@@ -435,24 +446,28 @@ def extract_figures(text: str, sentences: list[Sentence] | None = None) -> list[
 
 def sentence_candidates(text: str, sentences: list[Sentence]) -> list[tuple[int, list[tuple[int, bool]]]]:
     """The :func:`candidates` of ``text`` by sentence: ``(index of the sentence, [(position
-    in the sentence, written in words), ...])`` for each sentence holding one, in order."""
-    out = []
+    in the sentence, written in words), ...])`` for each sentence holding one, in order.
+
+    Sentences are in order and do not overlap: each candidate is placed by a binary
+    search of the sentences' starts, and dropped when it falls between two sentences.
+    """
+    out: list[tuple[int, list[tuple[int, bool]]]] = []
     found = candidates(text)
-    i, n = 0, len(found)
-    if not n:
+    if not found:
         return out
-    for k, sentence in enumerate(sentences):
-        start, end = sentence.start, sentence.end
-        while i < n and found[i][0] < start:
-            i += 1
-        if i == n:
-            break
-        j = i
-        while j < n and found[j][0] < end:
-            j += 1
-        if j > i:
-            out.append((k, [(p - start, w) for p, w in found[i:j]]))
-        i = j
+    starts = [s.start for s in sentences]
+    last = -1
+    for p, w in found:
+        k = bisect_right(starts, p) - 1
+        if k < 0:
+            continue
+        sentence = sentences[k]
+        if p >= sentence.end:
+            continue
+        if k != last:
+            out.append((k, []))
+            last = k
+        out[-1][1].append((p - sentence.start, w))
     return out
 
 
@@ -486,5 +501,7 @@ def possible_values(sentence: Sentence, found: list[tuple[int, bool]]) -> set[fl
             if not m:
                 continue
             value = _scaled(m.group("digits"), m.group("suffix"), s, m.end())[0]
-        out.update(_number(value * scale) for scale in _SHARED_SCALES)
+        for scale in _SHARED_SCALES:  # as _number() stores them
+            x = value * scale
+            out.add(int(x) if float(x).is_integer() else round(x, 6))
     return out

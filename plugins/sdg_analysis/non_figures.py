@@ -74,7 +74,6 @@ _CODE_NAMES = frozenset(
     flight flights page pages p. pp. no. nos. nr. vol. item annex step part stage covid cop windows version v.""".split()
 )
 _PHONE_HINTS = re.compile(r"tel|phone|call|hotline|fax|whatsapp|\)")
-_LIST_HINTS = re.compile(r"sdg|goal|target|indicator")
 #: After a number: a time, a day of a month, an age, a multiplier.
 _NOT_AFTER = re.compile(
     "|".join(p.pattern for p in (_TIME_AFTER, _DAY_MONTH_AFTER, _AGE_AFTER, _TIMES_AFTER)), _I
@@ -107,9 +106,10 @@ def not_a_figure(s: str, start: int, end: int, words: bool = False) -> int | Non
         return None
     before = s[max(0, start - 2) : start]
     nxt = s[end : end + 2]
-    token, token_end = _token_around(s, start, end)
-    if "://" in token or "www." in token or "@" in token:
-        return token_end
+    if "@" in s or "://" in s or "www." in s:  # the token is a piece of s
+        token, token_end = _token_around(s, start, end)
+        if "://" in token or "www." in token or "@" in token:
+            return token_end
     if before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalpha()):
         return end  # G20, CO2, COVID-19, SDG8
     if nxt[:1].isalpha() and not _SUFFIX_OK.match(s, end):
@@ -148,7 +148,8 @@ def not_a_figure(s: str, start: int, end: int, words: bool = False) -> int | Non
     if "age" in window and _AGE_BEFORE.search(s, max(0, start - 24), start):
         return end
     wide = s[max(0, start - 60) : start]
-    if _LIST_HINTS.search(wide.lower()) and _CODE_LIST_BEFORE.search(wide):
+    low = wide.lower()
+    if ("sdg" in low or "goal" in low or "target" in low or "indicator" in low) and _CODE_LIST_BEFORE.search(wide):
         if _DOTTED_CODE.match(s, start) or (s[start:end].isdigit() and int(s[start:end]) <= 17):
             return end  # targets 8.7, 16.2 and 16.3
     return None

@@ -110,13 +110,15 @@ def noun_phrase(sentence: str, pos: int, *, after: tuple[str, ...] = ()) -> tupl
     ``as``. ``after``: the phrase must start with one of these prepositions ("40 per cent *of*
     children", "US$3 billion *for* adaptation"), which is skipped.
     """
+    if after:  # the first word (that of _words_at) must be one of these: looked at alone first
+        first = WORD.match(sentence, pos)
+        if not first or first.group(1).lower() not in after:
+            return None, pos
     words = _words_at(sentence, pos)
     if not words:
         return None, pos
     i = 0
     if after:
-        if words[0][0].lower() not in after:
-            return None, pos
         i = 1
         if i < len(words) and words[i][0].lower() in ("the", "a", "an", "all"):
             i += 1

@@ -190,9 +190,15 @@ def words_before(s: str, start: int, n: int = 3, reach: int = 30) -> list[str]:
     return s[max(0, start - reach) : start].lower().split()[-n:]
 
 
+#: The last words of the qualifiers: no qualifier ends with any other word.
+_QUALIFIER_ENDS = frozenset(q[-1] for q in QUALIFIER_PHRASES)
+
+
 def qualifier_before(s: str, start: int) -> tuple[str, int] | None:
     """The qualifier written just before ``start`` ("about", "close to"), and where it starts."""
     words = words_before(s, start)
+    if not words or words[-1] not in _QUALIFIER_ENDS:
+        return None
     for n in (3, 2, 1):
         if len(words) >= n and tuple(words[-n:]) in QUALIFIER_PHRASES:
             phrase = " ".join(words[-n:])

@@ -80,6 +80,7 @@ class RuleSet:
     rules_of: dict[int, list[Rule]] = field(default_factory=dict)  # main phrase -> rules
     proximity_by_first: dict[int, list[Rule]] = field(default_factory=dict)  # left phrase -> rules
     proximity_firsts: frozenset[int] = frozenset()
+    proximity_others: dict[int, frozenset[int]] = field(default_factory=dict)  # left phrase -> every right phrase
     weighted_ids: frozenset[int] = frozenset()  # phrases with rules, and names: what a hit may be
     goal_excludes: dict[str, frozenset[int]] = field(default_factory=dict)
     target_excludes: dict[str, frozenset[int]] = field(default_factory=dict)
@@ -89,6 +90,7 @@ class RuleSet:
     _candidates: dict[str, tuple | None] = field(default_factory=dict)
     words: dict[str, tuple] = field(default_factory=dict)  # word as written -> signals._entry
     chunks: dict[str, tuple] = field(default_factory=dict)  # text between spaces -> signals._chunk
+    cue_chunks: set[str] = field(default_factory=set)  # those holding a word of signals._BOILER_CUES
 
     # -- compiling -----------------------------------------------------------
     def phrase_id(self, text: str, where: str) -> int:
@@ -267,6 +269,7 @@ def load_rules() -> RuleSet:
         else:
             _compile_goal(rs, data, name)
     rs.proximity_firsts = frozenset(rs.proximity_by_first)
+    rs.proximity_others = {pid: frozenset(o for rule in rules for o in rule.others) for pid, rules in rs.proximity_by_first.items()}
     rs.weighted_ids = frozenset(rs.rules_of) | rs.names
     for rules in [*rs.rules_of.values(), *rs.proximity_by_first.values()]:
         for rule in rules:

@@ -57,6 +57,8 @@ _CITATION = re.compile(
 )
 _BOILER_CUES = ("thank", "grateful", "acknowledg", "expressed", "reflect", "prejudice", "copyright", "reserved",
                 "request", "copyedit", "proofread", "responsibility of", "declassified", "liable", "contributing")
+#: A word of each cue: a cue in a text has it in one of the text's pieces between spaces.
+_CHUNK_CUES = tuple(c.split(" ")[0] for c in _BOILER_CUES)
 _BOILERPLATE = re.compile(  # run on the lower-cased text
     r"(?=[tgavonwcrpdl])(?:\bthank|\bgrateful\b|\backnowledg|\bviews expressed\b|\bopinions expressed\b"
     r"|\bnot necessarily reflect|\bwithout prejudice\b|\bcopyright\b|\ball rights reserved\b"
@@ -92,8 +94,11 @@ class Hit(NamedTuple):
 def _sentence_factors(text: str, sentences: list[Sentence], words: "Words", bounds: list[tuple[int, int]]) -> list[float]:
     """Per sentence: CITATION_DISCOUNT when it reads like a reference list (many
     capitalised words, years, "et al.", "Journal") or an acknowledgement, else 1."""
-    lower = text.lower()
-    boiler = [m.start() for m in _BOILERPLATE.finditer(lower)] if any(c in lower for c in _BOILER_CUES) else []
+    boiler = []
+    if words.cues:  # else no cue is in the text (see _chunk)
+        lower = text.lower()
+        if any(c in lower for c in _BOILER_CUES):
+            boiler = [m.start() for m in _BOILERPLATE.finditer(lower)]
     entries = words.entries
     out = []
     for s, (lo, hi) in zip(sentences, bounds):
@@ -272,10 +277,11 @@ class Words:
     ``entries``: ``(key, spelled, capitalised, candidates, name head)`` of each word
     (:func:`_entry`); ``starts`` and ``ends``: its offsets in the text; ``starting``:
     the indices of the words some phrase may start at; ``in_name``: of those inside
-    organisation names.
+    organisation names; ``cues``: whether a piece of the text between spaces holds a
+    word of :data:`_BOILER_CUES` (if not, the text holds none of them).
     """
 
-    __slots__ = ("entries", "starts", "ends", "starting", "in_name")
+    __slots__ = ("entries", "starts", "ends", "starting", "in_name", "cues")
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -293,8 +299,7 @@ def _tokens_of(rs: RuleSet, text: str) -> Words:
     """
     chunks = text.split(" ")
     values = list(map(rs.chunks.get, chunks))
-    if None in values:
-        _fill(rs, chunks, values)
+    cues = _fill(rs, chunks, values) if None in values else False
     entries: list[tuple] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -321,6 +326,7 @@ def _tokens_of(rs: RuleSet, text: str) -> Words:
 
     w = Words()
     w.entries, w.starts, w.ends = entries, starts, ends
+    w.cues = cues or (bool(rs.cue_chunks) and not rs.cue_chunks.isdisjoint(chunks))
     indices = range(len(entries))
     w.starting = list(compress(indices, map(is_not, map(_CANDS, entries), repeat(None))))
     heads = list(compress(indices, map(_HEAD, entries)))
@@ -328,15 +334,27 @@ def _tokens_of(rs: RuleSet, text: str) -> Words:
     return w
 
 
-def _fill(rs: RuleSet, chunks: list[str], values: list) -> None:
-    """Fill in, in place, the pieces ``rs.chunks`` does not hold yet (``None``)."""
+def _fill(rs: RuleSet, chunks: list[str], values: list) -> bool:
+    """Fill in, in place, the pieces ``rs.chunks`` does not hold yet (``None``).
+
+    Returns whether one of them holds a word of :data:`_BOILER_CUES`; those that are
+    kept in ``rs.chunks`` are noted in ``rs.cue_chunks`` too, so that a text made of
+    known pieces is asked about them with one look-up.
+    """
+    cue = False
     i = values.index(None)
     while True:
-        values[i] = _chunk(rs, chunks[i])
+        chunk = chunks[i]
+        values[i] = _chunk(rs, chunk)
+        low = chunk.lower()
+        if any(c in low for c in _CHUNK_CUES):
+            cue = True
+            if chunk in rs.chunks:
+                rs.cue_chunks.add(chunk)
         try:
             i = values.index(None, i + 1)
         except ValueError:
-            return
+            return cue
 
 
 def _names(text: str, words: Words, heads: list[int]) -> set[int]:
@@ -398,7 +416,7 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
     present = [{o[0] for o in os} for os in occ]
     factors = _sentence_factors(text, sentences, words, bounds)
     rules_of, weighted_ids, proximity_by_first = rs.rules_of, rs.weighted_ids, rs.proximity_by_first
-    proximity_firsts = rs.proximity_firsts
+    proximity_firsts, proximity_others = rs.proximity_firsts, rs.proximity_others
     new_hit, append = tuple.__new__, hits.append  # Hit(...) without the Python-level __new__
     for si, found in enumerate(occ):
         if not found:
@@ -422,7 +440,7 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
             named = in_name and (a in in_name or b - 1 in in_name)
             f = factor * (NAME_DISCOUNT if named else 1.0)
             for rule in rules:
-                if rule.never and rule.never & here:
+                if rule.never and not rule.never.isdisjoint(here):
                     continue
                 if rule.near:
                     if window is None:
@@ -431,10 +449,12 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
                         continue
                 append(new_hit(Hit, (rule.goal, rule.target, rule.weight * f, si, (span,), rule.text, False)))
         for pid in here & proximity_firsts:
+            if here.isdisjoint(proximity_others[pid]):
+                continue  # none of its rules' other phrases is here
             for rule in proximity_by_first[pid]:
                 if not here.issuperset(rule.others):
                     continue
-                if rule.never and rule.never & here:
+                if rule.never and not rule.never.isdisjoint(here):
                     continue
                 spans = _near(found, pid, rule.others, starts, ends)
                 if spans:
