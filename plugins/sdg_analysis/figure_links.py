@@ -226,6 +226,13 @@ class Candidates:
             if code in children:
                 self.targets.append((rules[code], [(rules[i], i in listed) for i in children[code]]))
         self.rules = [r for target, inds in self.targets for r in (target, *(i for i, _ in inds))]
+        #: code -> (target's place, the rule's place among its target's, rule, listed): the
+        #: order in which link() meets the rules; a target comes before its indicators.
+        self.place: dict[str, tuple[int, int, Rule, bool]] = {}
+        for t, (target, inds) in enumerate(self.targets):
+            self.place[target.code] = (t, -1, target, False)
+            for i, (rule, listed) in enumerate(inds):
+                self.place[rule.code] = (t, i, rule, listed)
         self._lookups: _Lookups | None = None
         self._framework = framework
 
@@ -490,11 +497,16 @@ def link(figure: Figure, ctx: Context, candidates: Candidates) -> Link:
     if relevant:
         kind = figure.kind
         population = counts.set <= _POPULATION
-
-        def fit(rule: Rule, listed: bool = False) -> tuple[float, tuple[str, ...]]:
-            # score(): a place where the rule finds nothing (not relevant there) gives _NOTHING
+        # The relevant rules in the order of candidates.targets, a target before its
+        # indicators: a target none of whose rules is relevant scores 0 and changes nothing.
+        current, t_score, t_terms, t_code = -1, 0.0, (), None
+        for t, i, rule, listed in sorted(map(candidates.place.__getitem__, relevant)):
+            if t != current:
+                if t_score > best_tgt[0]:
+                    best_tgt = (t_score, t_terms, t_code)
+                current, t_score, t_terms, t_code = t, 0.0, (), candidates.targets[t][0].code
             code = rule.code
-            return _score(
+            s, terms = _score(  # score(): a place where the rule finds nothing gives _NOTHING
                 rule,
                 kind,
                 counts.found(rule) if code in in_counts else _NOTHING,
@@ -503,19 +515,15 @@ def link(figure: Figure, ctx: Context, candidates: Candidates) -> Link:
                 window.found(rule) if code in in_window else _NOTHING,
                 listed,
             )
-
-        for target, indicators in candidates.targets:
-            t_score, t_terms = fit(target) if target.code in relevant else (0.0, ())
-            for rule, listed in indicators:
-                if rule.code not in relevant:
-                    continue
-                s, terms = fit(rule, listed)
-                if s > best_ind[0]:
-                    best_ind = (s, terms, rule.code)
-                if s > t_score:
-                    t_score, t_terms = s, terms
-            if t_score > best_tgt[0]:
-                best_tgt = (t_score, t_terms, target.code)
+            if i < 0:  # the target itself
+                t_score, t_terms = s, terms
+                continue
+            if s > best_ind[0]:
+                best_ind = (s, terms, code)
+            if s > t_score:
+                t_score, t_terms = s, terms
+        if t_score > best_tgt[0]:
+            best_tgt = (t_score, t_terms, t_code)
     if best_ind[0] >= INDICATOR_THRESHOLD:
         return Link(_codes.target_of(best_ind[2]), best_ind[2], best_ind[0], best_ind[1])
     if best_tgt[0] >= TARGET_THRESHOLD:

@@ -331,14 +331,15 @@ def _read(s: str, low: str, pos: int, is_word: bool) -> _Reading | None:
 def _figures_in(sentence: Sentence, candidates: list[tuple[int, bool]]) -> list[Figure]:
     """The figures of one sentence, read at each candidate (position in the sentence, is a word)."""
     s = sentence.text
-    # the lower-case sentence is read only at number words
-    low = s.translate(ASCII_LOWER) if any(w for _, w in candidates) else s
+    low = None  # the lower-case sentence, read only at number words
     figures: list[Figure] = []
     taken_until = 0
     for pos, is_word in candidates:
         if pos < taken_until:
             continue
-        rd = _read(s, low, pos, is_word)
+        if is_word and low is None:
+            low = s.translate(ASCII_LOWER)
+        rd = _read(s, low if is_word else s, pos, is_word)
         if rd is None:
             continue
         figures.append(_figure(sentence, rd))
