@@ -17,7 +17,7 @@ ANALYSER: Origin = "analyser"
 EDITOR: Origin = "editor"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A sentence of the article that supports a label or reports a figure.
 
@@ -32,8 +32,13 @@ class Evidence:
     terms: tuple[str, ...] = ()
     marks: tuple[tuple[int, int], ...] = ()
 
+    def __reduce__(self):
+        # a frozen dataclass with slots pickles its fields through Python-level
+        # state methods; analyses cross processes and the cache, so keep it cheap
+        return (Evidence, (self.sentence, self.start, self.end, self.terms, self.marks))
 
-@dataclass
+
+@dataclass(slots=True)
 class Label:
     """One goal, target or indicator assigned to an article."""
 
@@ -53,7 +58,7 @@ class Label:
 FigureKind = Literal["count", "percent", "money", "rate", "measure", "duration", "number"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """A quantity the article reports, tied to a target and, where it fits, an indicator.
 
@@ -81,7 +86,7 @@ class Figure:
         return self.evidence.sentence if self.evidence else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis:
     """Goals, targets, indicators and figures of one article, each with its origin."""
 
