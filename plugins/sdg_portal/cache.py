@@ -1,24 +1,37 @@
 """Analyses kept between builds, in Pelican's cache folder.
 
 An article whose text, editor's front matter and analyser (version, code and
-data files) are unchanged is not analysed again: its analysis is read from ``CACHE_PATH/sdg_analysis`` (written
-with Pelican's own ``FileDataCacher``, so ``GZIP_CACHE`` applies). The key holds
-everything the analysis depends on, so the cache is safe to keep on
+data files) are unchanged is not analysed again: its analysis is read from
+``CACHE_PATH/sdg_analysis`` (gzipped when Pelican's ``GZIP_CACHE`` is on). The key
+holds everything the analysis depends on, so the cache is safe to keep on
 (``SDG_ANALYSIS_CACHE``, default on) even where Pelican's own content cache is
 off; only entries used by the latest build are kept, so it never grows beyond
 the site.
+
+The file is a header (format and analyser fingerprint) followed by one pickle per
+entry, written and read one entry at a time: pickling the whole cache as one
+object (as Pelican's ``FileDataCacher`` does) held a second description of every
+analysis in memory while it was written, the build's peak on a large site. A file
+made by another analyser is skipped after its header, without reading its entries.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
-from functools import lru_cache
+import logging
+import os
+import pickle
+from functools import lru_cache, partial
 from pathlib import Path
-
-from pelican.cache import FileDataCacher
 
 import sdg_analysis
 from sdg_analysis import ANALYSER_VERSION
+
+logger = logging.getLogger(__name__)
+
+CACHE_NAME = "sdg_analysis"
+FORMAT = "sdg-portal analysis cache 2"
 
 
 @lru_cache(maxsize=1)
@@ -42,27 +55,73 @@ def cache_key(text: str, editor) -> str:
     return digest.hexdigest()
 
 
-class AnalysisCache(FileDataCacher):
+class AnalysisCache:
+    """Cached analyses by :func:`cache_key`; counts what it found (``hits``) and what
+    had to be analysed (``misses``)."""
+
     def __init__(self, settings: dict):
-        enabled = bool(settings.get("SDG_ANALYSIS_CACHE", True))
-        super().__init__(settings, "sdg_analysis", enabled, enabled)
+        self.enabled = bool(settings.get("SDG_ANALYSIS_CACHE", True))
+        self.path = os.path.join(settings["CACHE_PATH"], CACHE_NAME)
+        # level 1: a tenth of the time of gzip's default for a file a third larger
+        self._open = partial(gzip.open, compresslevel=1) if settings.get("GZIP_CACHE", True) else open
+        self._cache: dict = self._load() if self.enabled else {}
         self._used: dict = {}
         self.hits = 0
         self.misses = 0
 
+    def _load(self) -> dict:
+        entries: dict = {}
+        try:
+            with self._open(self.path, "rb") as fh:
+                if pickle.load(fh) != (FORMAT, analyser_fingerprint()):
+                    return {}
+                while True:
+                    try:
+                        key, value = pickle.load(fh)
+                    except EOFError:
+                        return entries
+                    entries[key] = value
+        except FileNotFoundError:
+            return {}
+        except Exception as err:  # a truncated, foreign or corrupt file: start afresh
+            logger.warning("Cannot read the analysis cache %s (%s); analysing every article", self.path, err)
+            return {}
+
+    def get(self, key: str):
+        """The cached analysis for ``key`` (kept for the next build), or None."""
+        value = self._cache.pop(key, None)
+        if value is None:
+            value = self._used.get(key)
+        if value is not None:
+            self.hits += 1
+            self._used[key] = value
+        return value
+
+    def put(self, key: str, value) -> None:
+        """Record a new analysis for the next build."""
+        self.misses += 1
+        self._used[key] = value
+
     def get_or_compute(self, key: str, compute):
-        value = self._cache.get(key)
+        value = self.get(key)
         if value is None:
             value = compute()
-            self.misses += 1
-        else:
-            self.hits += 1
-        self._used[key] = value
+            self.put(key, value)
         return value
 
     def save_cache(self) -> None:
-        self._cache = self._used
-        super().save_cache()
-        # the articles hold their analyses; the cache's copies are not needed again
-        self._cache = {}
-        self._used = {}
+        """Write the entries this build used, one at a time, and forget them (the
+        articles hold their analyses)."""
+        used, self._used, self._cache = self._used, {}, {}
+        if not self.enabled:
+            return
+        try:
+            os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
+            tmp = f"{self.path}.tmp"
+            with self._open(tmp, "wb") as fh:
+                pickle.dump((FORMAT, analyser_fingerprint()), fh, pickle.HIGHEST_PROTOCOL)
+                for entry in used.items():
+                    pickle.dump(entry, fh, pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except (OSError, pickle.PicklingError, TypeError) as err:
+            logger.warning("Could not save the analysis cache %s: %s", self.path, err)
