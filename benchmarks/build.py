@@ -11,7 +11,8 @@ benchmarks/out/build-N/corpus, then builds them
 - portal: this repository's pelicanconf.py with PATH set to the corpus;
 
 each as a whole ``pelican`` process with the content cache off, and prints wall
-time, articles per second and peak memory (the child's maximum resident set size)
+time, articles per second and peak memory (the child's maximum resident set size, or
+if larger the peak proportional set size of it and its analysis workers together)
 for both, the lines ``ratio portal/plain: <wall ratio>`` and ``memory ratio
 portal/plain: <ratio>``; then the analysis stage alone (``sdg_analysis.analyse``
 in-process on the articles' plain text); then, with Pelican's content cache on, a
@@ -133,8 +134,39 @@ def write_conf(run_dir: Path, kind: str, corpus: Path, cache: bool) -> Path:
     return conf
 
 
+def _descendants(pid: int) -> list[int]:
+    """``pid`` and the processes it started (the portal's analysis workers), on Linux."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            try:
+                todo.extend(int(c) for c in task.read_text().split())
+            except OSError:
+                pass
+    return out
+
+
+def tree_pss_mib(pid: int) -> float:
+    """The proportional set size of a process and its descendants, in MiB: memory
+    shared between them (the workers' copy-on-write pages) counted once."""
+    total = 0
+    for p in _descendants(pid):
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except (OSError, ValueError):
+            pass  # ended meanwhile, or not Linux
+    return total / 1024
+
+
 def pelican(conf: Path, corpus: Path, output: Path, log: Path) -> Run:
-    """One whole ``pelican`` process: wall time and the child's peak resident memory."""
+    """One whole ``pelican`` process: wall time and peak memory, the larger of the
+    process's maximum resident set size and the largest proportional set size of
+    it and its worker processes together (sampled every 0.1 s while it has some)."""
     if output.exists() and "cache" not in output.name:
         shutil.rmtree(output)
     with open(log, "w", encoding="utf-8") as fh:
@@ -148,10 +180,15 @@ def pelican(conf: Path, corpus: Path, output: Path, log: Path) -> Run:
             env=env,
         )
         finished = True
+        tree_peak = 0.0
+        polls = 0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
+            polls += 1
+            if polls % 2 == 0 and len(_descendants(proc.pid)) > 1:
+                tree_peak = max(tree_peak, tree_pss_mib(proc.pid))
             if TIMEOUT is not None and time.perf_counter() - t0 > TIMEOUT:
                 proc.terminate()  # this build only, by its process id
                 _, status, usage = os.wait4(proc.pid, 0)
@@ -164,7 +201,8 @@ def pelican(conf: Path, corpus: Path, output: Path, log: Path) -> Run:
         tail = "".join(log.read_text(encoding="utf-8").splitlines(True)[-30:])
         raise SystemExit(f"pelican failed ({conf.name}, exit {proc.returncode}); log {log}:\n{tail}")
     files = sum(len(f) for _, _, f in os.walk(output))
-    return Run(wall if finished else TIMEOUT, usage.ru_maxrss / 1024, files, finished)  # ru_maxrss: KiB
+    peak = max(usage.ru_maxrss / 1024, tree_peak)  # ru_maxrss: KiB
+    return Run(wall if finished else TIMEOUT, peak, files, finished)
 
 
 def summary_line(log: Path) -> str:
@@ -341,7 +379,7 @@ def stage_portal(run_dir: Path, corpus: Path) -> None:
 
     timer = StageTimer()
     timer.wrap(pr.Readers, "read_file", "read: Markdown + front matter (Readers.read_file)")
-    timer.wrap(content, "analyse_article", "analyse: content.analyse_article")
+    timer.wrap(content, "attach_analyses", "analyse: content.attach_analyses (all articles)")
     timer.wrap(generator, "add_anchors", "sdg context: anchors.add_anchors")
     timer.wrap(generator, "render_section", "sdg context: render.render_section")
     timer.wrap(generator, "article_jsonld", "sdg context: structured.article_jsonld")

@@ -22,6 +22,7 @@ from sdg_analysis.text import plain_text
 
 from .cache import AnalysisCache, cache_key
 from .reader import SdgMarkdownReader, display_path
+from .workers import analyse_many
 
 logger = logging.getLogger(__name__)
 # Pelican's loggers drop a warning already logged once in the process; a problem must
@@ -48,13 +49,20 @@ def editor_input(article, framework):
     return parse_frontmatter(article.metadata, path=display_path(article.source_path), framework=framework)
 
 
-def analyse_article(article, settings: dict, framework=None, cache: AnalysisCache | None = None) -> list[Problem]:
-    fw = framework or load_framework()
-    editor, problems = editor_input(article, fw)
+def analysis_input(article, settings: dict, framework) -> tuple[str, object, list[Problem]]:
+    """What the analysis of ``article`` depends on: its plain text and the editor's
+    curation; and the problems found in its front matter."""
+    editor, problems = editor_input(article, framework)
     if not settings.get("SDG_AUTO_ANALYSIS", True):
         editor.auto = False
     title = str(getattr(article, "title", "") or "")
-    text = article_text(title, article._content or "")
+    return article_text(title, article._content or ""), editor, problems
+
+
+def analyse_article(article, settings: dict, framework=None, cache: AnalysisCache | None = None) -> list[Problem]:
+    """Attach the analysis of one article (``article.sdg``); return its problems."""
+    fw = framework or load_framework()
+    text, editor, problems = analysis_input(article, settings, fw)
     if cache is None:
         article.sdg = analyse(text, fw, editor)
     else:
@@ -113,15 +121,26 @@ def attach_analyses(generator) -> None:
         if isinstance(reader, SdgMarkdownReader):
             problems.extend(reader.unreadable)  # already logged when read
     cache = AnalysisCache(settings)
-    threshold = settings.get("SDG_PROGRESS_THRESHOLD")
-    steps = articles
-    if threshold is not None and len(articles) > threshold:
-        steps = track(articles, description="Analysing articles", console=console, transient=True)
-    for article in steps:
-        found = analyse_article(article, settings, fw, cache)
+    pending = []  # articles to analyse: (article, cache key, text, editor)
+    for article in articles:
+        text, editor, found = analysis_input(article, settings, fw)
+        article.sdg_problems = found
         for problem in found:
             problem_logger.warning("%s", problem.format())
         problems.extend(found)
+        key = cache_key(text, editor)
+        article.sdg = cache.get(key)
+        if article.sdg is None:
+            pending.append((article, key, text, editor))
+    results = analyse_many([(text, editor) for _, _, text, editor in pending], settings)
+    threshold = settings.get("SDG_PROGRESS_THRESHOLD")
+    if threshold is not None and len(pending) > threshold:
+        results = track(
+            results, total=len(pending), description="Analysing articles", console=console, transient=True
+        )
+    for (article, key, _, _), analysis in zip(pending, results):
+        article.sdg = analysis
+        cache.put(key, analysis)
     cache.save_cache()
     for problem in deduplicate_slugs(articles):
         problem_logger.warning("%s", problem.format())

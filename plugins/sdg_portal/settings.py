@@ -26,6 +26,8 @@ DEFAULTS: dict[str, object] = {
     "SDG_STRICT": False,  # fail the build on any problem in the content
     "SDG_MAX_FILE_SIZE": 1_000_000,  # bytes; larger articles are reported and not analysed
     "SDG_ANALYSIS_CACHE": True,  # keep analyses in CACHE_PATH; unchanged articles are not analysed again
+    "SDG_ANALYSIS_WORKERS": None,  # processes analysing articles (None: one per usable core; 1: in the build's own)
+    "SDG_ANALYSIS_PARALLEL_THRESHOLD": 200,  # analyse in worker processes from this many new articles (None: never)
     "SDG_PROGRESS_THRESHOLD": 500,  # show the analysis progress above this many articles (None: never)
     # Pages
     "SDG_GOAL_PAGINATION": 10,  # articles per goal/target/indicator page (None: DEFAULT_PAGINATION)
@@ -51,7 +53,7 @@ DEFAULTS: dict[str, object] = {
 def _types(key: str, value: object) -> tuple[type, ...]:
     if isinstance(value, bool):
         return (bool,)
-    if key.endswith(("PAGINATION", "MAX_ITEMS", "THRESHOLD", "LISTED")):
+    if key.endswith(("PAGINATION", "MAX_ITEMS", "THRESHOLD", "LISTED", "WORKERS")):
         return (int, type(None))
     if isinstance(value, list):
         return (list, tuple)

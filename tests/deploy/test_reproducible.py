@@ -2,8 +2,10 @@
 
 The builds differ in everything that must not matter: the folder the content is
 in (copied without its modification times), the output folder, the string-hash
-seed of the process (set and dict ordering of strings), and the caches: Pelican's
-content cache and the portal's analysis cache, empty, written, then read back.
+seed of the process (set and dict ordering of strings), the caches (Pelican's
+content cache and the portal's analysis cache, empty, written, then read back),
+and where the articles are analysed: in the build's own process, or in two
+worker processes (the way a large site is built).
 They must agree on every file name and every byte: no build timestamps, no
 absolute paths, no unstable ordering, no cache files in the output.
 
@@ -125,9 +127,13 @@ def builds(tmp_path_factory):
     shutil.copytree(ROOT / "content", second, copy_function=shutil.copy)
     cache = base / "cache"  # Pelican's content cache and the portal's analysis cache
     cached = "-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
+    serial = "-e SDG_ANALYSIS_WORKERS=1"
+    parallel = "SDG_ANALYSIS_WORKERS=2 SDG_ANALYSIS_PARALLEL_THRESHOLD=1"
     out = {
-        "no cache": publish(first, base / "out-a", SITEURL, hash_seed="1", cache=base / "cache-a"),
-        "cache written": publish(second, base / "out-b", SITEURL, hash_seed="2", cache=cache, pelican_opts=cached),
+        "no cache": publish(first, base / "out-a", SITEURL, hash_seed="1", cache=base / "cache-a", pelican_opts=serial),
+        "cache written": publish(
+            second, base / "out-b", SITEURL, hash_seed="2", cache=cache, pelican_opts=f"{cached} {parallel}"
+        ),
         "cache read": publish(second, base / "out-c", SITEURL, hash_seed="3", cache=cache, pelican_opts=cached),
     }
     assert len(list(cache.iterdir())) >= 2, "the cached builds wrote no content or analysis cache"

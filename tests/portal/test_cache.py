@@ -2,7 +2,7 @@
 
 import shutil
 
-import sdg_portal.content as content_module
+import sdg_portal.workers as workers_module
 from support import ROOT, build_site
 
 
@@ -21,13 +21,13 @@ def test_rebuild_analyses_only_what_changed(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "tests" / "fixtures" / "site", content)
     cache = tmp_path / "cache"
     calls = []
-    real = content_module.analyse
+    real = workers_module.analyse
 
     def counting(text, *args, **kwargs):
         calls.append(text.split("\n", 1)[0])
         return real(text, *args, **kwargs)
 
-    monkeypatch.setattr(content_module, "analyse", counting)
+    monkeypatch.setattr(workers_module, "analyse", counting)
 
     build(content, tmp_path / "out1", cache)
     assert len(calls) == 5
