@@ -2,7 +2,11 @@
 
 Runs once the articles are read (``article_generator_finalized``). The editor's
 front matter was checked by the reader; here each article's text is analysed and
-the editor's curation applied (:func:`sdg_analysis.analyse`). Every problem is
+the editor's curation applied (:func:`sdg_analysis.analyse`). On a large site the
+analysis starts earlier: worker processes (:mod:`sdg_portal.workers`) are started
+with the articles generator, and each article is sent to them as soon as it is
+read (``content_object_init``), so that they analyse while Pelican reads the rest.
+An article changed after it was sent (by another plugin) is analysed again. Every problem is
 logged as a warning naming the file and line, on every build; the build goes on
 and every readable article is published with the valid part of its analysis.
 With ``SDG_STRICT`` the build stops once all problems are reported.
@@ -11,8 +15,10 @@ With ``SDG_STRICT`` the build stops once all problems are reported.
 from __future__ import annotations
 
 import logging
+import sys
 from collections import defaultdict
 
+from pelican.contents import Article
 from pelican.log import console
 from rich.progress import track
 
@@ -22,7 +28,7 @@ from sdg_analysis.text import plain_text
 
 from .cache import AnalysisCache, cache_key
 from .reader import SdgMarkdownReader, display_path
-from .workers import analyse_many
+from .workers import Workers, analyse_many, parallel
 
 logger = logging.getLogger(__name__)
 # Pelican's loggers drop a warning already logged once in the process; a problem must
@@ -49,14 +55,20 @@ def editor_input(article, framework):
     return parse_frontmatter(article.metadata, path=display_path(article.source_path), framework=framework)
 
 
-def analysis_input(article, settings: dict, framework) -> tuple[str, object, list[Problem]]:
-    """What the analysis of ``article`` depends on: its plain text and the editor's
-    curation; and the problems found in its front matter."""
+def curation(article, settings: dict, framework) -> tuple[object, list[Problem]]:
+    """The editor's curation of ``article`` as the analyser takes it, and the problems
+    found in its front matter."""
     editor, problems = editor_input(article, framework)
     if not settings.get("SDG_AUTO_ANALYSIS", True):
         editor.auto = False
-    title = str(getattr(article, "title", "") or "")
-    return article_text(title, article._content or ""), editor, problems
+    return editor, problems
+
+
+def analysis_input(article, settings: dict, framework) -> tuple[str, object, list[Problem]]:
+    """What the analysis of ``article`` depends on: its plain text and the editor's
+    curation; and the problems found in its front matter."""
+    editor, problems = curation(article, settings, framework)
+    return article_text(str(getattr(article, "title", "") or ""), article._content or ""), editor, problems
 
 
 def analyse_article(article, settings: dict, framework=None, cache: AnalysisCache | None = None) -> list[Problem]:
@@ -105,9 +117,89 @@ def deduplicate_slugs(articles) -> list[Problem]:
     return problems
 
 
+class Session:
+    """One build's analyses: the cache, and the worker processes with the articles
+    sent to them as they were read."""
+
+    def __init__(self, settings: dict, workers: int = 0):
+        self.settings = settings
+        self.framework = load_framework()
+        self.cache = AnalysisCache(settings)
+        self.workers = Workers(workers, batch=16) if workers else None
+        # id(article) -> (html, title, editor, cache key, analysis or ticket)
+        self.sent: dict[int, tuple] = {}
+
+    def send(self, article) -> None:
+        text, editor, _ = analysis_input(article, self.settings, self.framework)
+        key = cache_key(text, editor)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.workers.submit((text, editor))
+        self.sent[id(article)] = (article._content, article.title, editor, key, found)
+
+    def take(self, article, editor) -> tuple | None:
+        """The cache key and analysis (or ticket) of an article sent when read, if it
+        is unchanged since."""
+        sent = self.sent.pop(id(article), None)
+        if sent is None:
+            return None
+        html, title, was, key, found = sent
+        if html is article._content and title == article.title and was is editor:
+            return key, found
+        return None
+
+    def close(self) -> None:
+        if self.workers is not None:
+            self.workers.close()
+            self.workers = None
+        self.sent.clear()
+
+
+_session: Session | None = None
+
+
+def start_session(generator) -> None:
+    """``article_generator_init``: start analysing early when the site is large."""
+    global _session
+    end_session()
+    settings = generator.settings
+    workers = 0
+    if parallel(settings, sys.maxsize):  # workers allowed at all: only then count the files
+        paths = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+        workers = parallel(settings, len(paths))
+    _session = Session(settings, workers)
+
+
+def analyse_when_read(content) -> None:
+    """``content_object_init``: send a new article to the workers, if they are running."""
+    session = _session
+    if session is not None and session.workers is not None and isinstance(content, Article):
+        if content.settings is session.settings:
+            session.send(content)
+
+
+def end_session() -> None:
+    global _session
+    if _session is not None:
+        _session.close()
+        _session = None
+
+
 def attach_analyses(generator) -> None:
     settings = generator.settings
-    fw = load_framework()
+    session = _session if _session is not None and _session.settings is settings else Session(settings)
+    try:
+        _attach(generator, session)
+    finally:
+        session.close()
+        if session is _session:
+            end_session()
+
+
+def _attach(generator, session: Session) -> None:
+    settings = generator.settings
+    fw = session.framework
+    cache = session.cache
     articles = [
         *generator.articles,
         *generator.translations,
@@ -120,26 +212,35 @@ def attach_analyses(generator) -> None:
     for reader in generator.readers.readers.values():
         if isinstance(reader, SdgMarkdownReader):
             problems.extend(reader.unreadable)  # already logged when read
-    cache = AnalysisCache(settings)
-    pending = []  # articles to analyse: (article, cache key, text, editor)
+    pending = []  # articles to analyse now: (article, cache key, text, editor)
+    tickets = []  # articles sent to the workers when read: (article, cache key, ticket)
     for article in articles:
-        text, editor, found = analysis_input(article, settings, fw)
+        editor, found = curation(article, settings, fw)
         article.sdg_problems = found
         for problem in found:
             problem_logger.warning("%s", problem.format())
         problems.extend(found)
+        early = session.take(article, editor)
+        if early is not None:
+            key, analysis = early
+            if isinstance(analysis, tuple):
+                tickets.append((article, key, analysis))
+            else:
+                article.sdg = analysis
+            continue
+        text = article_text(str(getattr(article, "title", "") or ""), article._content or "")
         key = cache_key(text, editor)
         article.sdg = cache.get(key)
         if article.sdg is None:
             pending.append((article, key, text, editor))
     results = analyse_many([(text, editor) for _, _, text, editor in pending], settings)
+    steps = [(article, key, lambda t=ticket: session.workers.result(t)) for article, key, ticket in tickets]
+    steps += [(article, key, results.__next__) for article, key, _, _ in pending]
     threshold = settings.get("SDG_PROGRESS_THRESHOLD")
-    if threshold is not None and len(pending) > threshold:
-        results = track(
-            results, total=len(pending), description="Analysing articles", console=console, transient=True
-        )
-    for (article, key, _, _), analysis in zip(pending, results):
-        article.sdg = analysis
+    if threshold is not None and len(steps) > threshold:
+        steps = track(steps, description="Analysing articles", console=console, transient=True)
+    for article, key, result in steps:
+        article.sdg = analysis = result()
         cache.put(key, analysis)
     cache.save_cache()
     for problem in deduplicate_slugs(articles):

@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from .content import attach_analyses
+from .content import analyse_when_read, attach_analyses, start_session
 from .deploy import write_host_files
 from .feeds import add_goal_categories
 from .generator import get_generators
@@ -13,6 +13,8 @@ from .settings import initialise_settings
 def register():
     signals.initialized.connect(initialise_settings)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(start_session)
+    signals.content_object_init.connect(analyse_when_read)
     signals.article_generator_finalized.connect(attach_analyses)
     signals.get_generators.connect(get_generators)
     signals.feed_generated.connect(add_goal_categories)

@@ -2,15 +2,15 @@
 
 The analyser is pure and each article's analysis depends on its text and editor's
 curation only, so articles can be analysed in any process and in any order: the
-results are the same, and are returned in the order of the input.
+results are the same, and are given back in the order they were asked for.
 
-Workers are forked (Linux) once the articles are read, so they start with the rule
-tables already compiled and share them with the build. Before forking, the objects
-the build holds are frozen out of the garbage collector (``gc.freeze``): the
-workers' collections then never touch, and so never copy, the build's memory.
-Below ``SDG_ANALYSIS_PARALLEL_THRESHOLD`` articles to analyse, with one usable
-core, ``SDG_ANALYSIS_WORKERS = 1``, or where forking is not the way (macOS,
-Windows), they are analysed in the build's own process.
+Workers are forked (Linux) with the rule tables already compiled, so they start at
+once and share the tables with the build. Before forking, the objects the build
+holds are frozen out of the garbage collector (``gc.freeze``): the workers'
+collections then never touch, and so never copy, the build's memory. Below
+``SDG_ANALYSIS_PARALLEL_THRESHOLD`` articles to analyse, with one usable core,
+``SDG_ANALYSIS_WORKERS = 1``, or where forking is not the way (macOS, Windows),
+they are analysed in the build's own process.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from sdg_analysis import Analysis, analyse, load_framework
 
@@ -42,35 +42,94 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
+def parallel(settings: dict, articles: int) -> int:
+    """How many worker processes should analyse ``articles`` articles (0: none)."""
+    workers = min(worker_count(settings), articles)
+    threshold = settings.get("SDG_ANALYSIS_PARALLEL_THRESHOLD")
+    if workers < 2 or threshold is None or articles < threshold or not can_fork():
+        return 0
+    return workers
+
+
 def _analyse(job: Job) -> Analysis:
     text, editor = job
     return analyse(text, load_framework(), editor)
 
 
+def _analyse_batch(jobs: list[Job]) -> list[Analysis]:
+    return [_analyse(job) for job in jobs]
+
+
+class Workers:
+    """Forked analysis processes, fed jobs in batches.
+
+    :meth:`submit` returns a ticket at once; :meth:`result` waits for that job's
+    analysis. Small enough batches keep every worker busy to the end, large enough
+    ones make passing them cheap next to analysing them.
+    """
+
+    def __init__(self, workers: int, batch: int = 8):
+        _analyse(("Warm-up.", None))  # load and compile the tables once, before forking
+        self.batch = max(1, batch)
+        self._jobs: list[Job] = []
+        self._future: Future | None = None
+        gc.collect()
+        gc.freeze()
+        try:
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            self.pool.submit(int).result()  # fork the workers now, while the objects are frozen
+        finally:
+            gc.unfreeze()
+
+    def submit(self, job: Job) -> tuple[Future, int]:
+        if self._future is None:
+            self._future = Future()
+        ticket = (self._future, len(self._jobs))
+        self._jobs.append(job)
+        if len(self._jobs) >= self.batch:
+            self.flush()
+        return ticket
+
+    def flush(self) -> None:
+        """Send the jobs waiting for a full batch."""
+        if not self._jobs:
+            return
+        jobs, placeholder = self._jobs, self._future
+        self._jobs, self._future = [], None
+        self.pool.submit(_analyse_batch, jobs).add_done_callback(lambda done: _settle(placeholder, done))
+
+    def result(self, ticket: tuple[Future, int]) -> Analysis:
+        future, index = ticket
+        if future is self._future:
+            self.flush()
+        return future.result()[index]
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _settle(placeholder: Future, done: Future) -> None:
+    error = done.exception()
+    if error is None:
+        placeholder.set_result(done.result())
+    else:
+        placeholder.set_exception(error)
+
+
 def analyse_many(jobs: list[Job], settings: dict) -> Iterator[Analysis]:
     """The analyses of ``jobs``, in order, as they are ready."""
-    workers = min(worker_count(settings), len(jobs))
-    threshold = settings.get("SDG_ANALYSIS_PARALLEL_THRESHOLD")
-    if workers < 2 or threshold is None or len(jobs) < threshold or not can_fork():
+    workers = parallel(settings, len(jobs))
+    if not workers:
         return map(_analyse, jobs)
     return _in_workers(jobs, workers)
 
 
 def _in_workers(jobs: list[Job], workers: int) -> Iterator[Analysis]:
-    _analyse(("Warm-up.", None))  # load and compile the tables once, before forking
-    # Small enough chunks to keep every worker busy to the end, large enough that
-    # passing them costs little next to analysing them.
-    chunksize = max(1, min(32, len(jobs) // (workers * 8)))
-    gc.collect()
-    gc.freeze()
+    pool = Workers(workers, batch=min(32, len(jobs) // (workers * 8)))
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-        results = pool.map(_analyse, jobs, chunksize=chunksize)  # forks the workers
+        tickets = [pool.submit(job) for job in jobs]
+        pool.flush()
+        for ticket in tickets:
+            yield pool.result(ticket)
     finally:
-        gc.unfreeze()
-    return _drain(pool, results)
-
-
-def _drain(pool: ProcessPoolExecutor, results: Iterable[Analysis]) -> Iterator[Analysis]:
-    with pool:
-        yield from results
+        pool.close()

@@ -87,3 +87,49 @@ def test_worker_count_defaults_to_the_usable_cores():
     assert workers.worker_count({"SDG_ANALYSIS_WORKERS": None}) >= 1
     assert workers.worker_count({"SDG_ANALYSIS_WORKERS": 3}) == 3
     assert workers.worker_count({"SDG_ANALYSIS_WORKERS": 0}) == 1
+
+
+# -- in a build: articles go to the workers as Pelican reads them -------------------
+import sdg_portal.content as content  # noqa: E402
+
+PARALLEL = {"SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 1}
+
+
+def build(make_generator, tmp_path, **settings):
+    return make_generator(SDG_AUTO_ANALYSIS=True, SDG_ANALYSIS_CACHE=False, CACHE_PATH=str(tmp_path / "cache"), **settings)
+
+
+def analyses(generator):
+    return {a.slug: a.sdg for a in generator.articles}
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_articles_are_sent_to_the_workers_as_they_are_read(make_generator, tmp_path, monkeypatch):
+    serial = analyses(build(make_generator, tmp_path, SDG_ANALYSIS_WORKERS=1))
+    sent, real_send = [], content.Session.send
+
+    def recording(self, article):
+        sent.append(article.slug)
+        real_send(self, article)
+
+    monkeypatch.setattr(content.Session, "send", recording)
+    generator = build(make_generator, tmp_path, **PARALLEL)
+    assert sorted(sent) == sorted(serial)
+    assert analyses(generator) == serial
+    assert content._session is None  # the workers are gone once the analyses are attached
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_an_article_changed_after_it_was_sent_is_analysed_again(make_generator, tmp_path, monkeypatch):
+    real_send = content.Session.send
+    addition = "<p>Police freed 40 victims of human trafficking held in forced labour on fishing boats.</p>"
+
+    def send_then_change(self, article):
+        real_send(self, article)
+        if article.slug == "a-council-meeting-with-no-sdg-block":
+            article._content += addition  # as another plugin might, after ours
+
+    monkeypatch.setattr(content.Session, "send", send_then_change)
+    council = analyses(build(make_generator, tmp_path, **PARALLEL))["a-council-meeting-with-no-sdg-block"]
+    assert "8.7" in council.target_codes
+    assert any("freed 40 victims" in ev.sentence for label in council.targets for ev in label.evidence)
