@@ -235,13 +235,13 @@ def analysis_rate(paths: list[Path]) -> tuple[float, float, float, tuple[float, 
     import yaml
 
     from sdg_analysis import analyse, load_framework, parse_frontmatter
-    from sdg_analysis.text import plain_text
+    from sdg_analysis.text import article_text
     from sdg_portal.settings import DEFAULTS
     from sdg_portal.workers import analyse_many, parallel
 
     fw = load_framework()
     md = markdown.Markdown(extensions=["markdown.extensions.extra"])
-    inputs = []
+    inputs, jobs = [], []
     t_text = 0.0
     for path in paths:
         raw = path.read_text(encoding="utf-8")
@@ -250,9 +250,10 @@ def analysis_rate(paths: list[Path]) -> tuple[float, float, float, tuple[float, 
         editor, _ = parse_frontmatter(meta, header=header, framework=fw)
         html = md.reset().convert(body)
         t0 = time.perf_counter()
-        text = f"{meta['title']}\n\n{plain_text(html)}"
+        text = article_text(meta["title"], html)
         t_text += time.perf_counter() - t0
         inputs.append((text, editor))
+        jobs.append((meta["title"], html, editor))
     analyse(inputs[0][0], fw, inputs[0][1])  # warm up: rule tables, compiled patterns
     t0 = time.perf_counter()
     results = [analyse(text, fw, editor) for text, editor in inputs]
@@ -262,7 +263,7 @@ def analysis_rate(paths: list[Path]) -> tuple[float, float, float, tuple[float, 
     # here, from a smaller process than the build's) when there are enough.
     workers = parallel(DEFAULTS, n)
     t0 = time.perf_counter()
-    in_workers = list(analyse_many(inputs, DEFAULTS))
+    in_workers = list(analyse_many(jobs, DEFAULTS))  # each worker makes the text from the HTML
     build_rate = n / (time.perf_counter() - t0)
     assert in_workers == results, "the workers' analyses differ from analyse()"
     labels = (

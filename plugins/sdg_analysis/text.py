@@ -39,6 +39,12 @@ def plain_text(html: str) -> str:
     return text.strip()
 
 
+def article_text(title: str, html: str) -> str:
+    """The plain text of an article as the analyser reads it: the title, a blank line,
+    the body."""
+    return f"{title}\n\n{plain_text(html)}" if title else plain_text(html)
+
+
 _MD_FRONT = re.compile(r"\A\s*---\s*\n.*?\n(?:---|\.\.\.)\s*\n", re.DOTALL)
 _MD_CODE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")

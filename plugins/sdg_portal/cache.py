@@ -47,9 +47,11 @@ def analyser_fingerprint() -> str:
     return f"{ANALYSER_VERSION}+{digest.hexdigest()}"
 
 
-def cache_key(text: str, editor) -> str:
+def cache_key(title: str, html: str, editor) -> str:
+    """The key of an article's analysis: the analyser, and everything it reads (the
+    text it analyses is made from the title and HTML by code the fingerprint covers)."""
     digest = hashlib.blake2b(digest_size=20)
-    for part in (analyser_fingerprint(), text, repr(editor)):
+    for part in (analyser_fingerprint(), title, html, repr(editor)):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -101,13 +103,6 @@ class AnalysisCache:
         """Record a new analysis for the next build."""
         self.misses += 1
         self._used[key] = value
-
-    def get_or_compute(self, key: str, compute):
-        value = self.get(key)
-        if value is None:
-            value = compute()
-            self.put(key, value)
-        return value
 
     def save_cache(self) -> None:
         """Write the entries this build used, one at a time, and forget them (the

@@ -22,13 +22,12 @@ from pelican.contents import Article
 from pelican.log import console
 from rich.progress import track
 
-from sdg_analysis import analyse, load_framework, parse_frontmatter
+from sdg_analysis import load_framework, parse_frontmatter
 from sdg_analysis.problems import Problem, warning
-from sdg_analysis.text import plain_text
 
 from .cache import AnalysisCache, cache_key
 from .reader import SdgMarkdownReader, display_path
-from .workers import Workers, analyse_many, parallel
+from .workers import Job, Workers, analyse_many, parallel
 
 logger = logging.getLogger(__name__)
 # Pelican's loggers drop a warning already logged once in the process; a problem must
@@ -40,11 +39,6 @@ if hasattr(problem_logger, "disable_filter"):
 
 class SdgContentError(Exception):
     """Raised in strict mode when the content has problems."""
-
-
-def article_text(title: str, html: str) -> str:
-    """The plain text the analyser reads: the title, a blank line, the body."""
-    return f"{title}\n\n{plain_text(html)}" if title else plain_text(html)
 
 
 def editor_input(article, framework):
@@ -64,23 +58,11 @@ def curation(article, settings: dict, framework) -> tuple[object, list[Problem]]
     return editor, problems
 
 
-def analysis_input(article, settings: dict, framework) -> tuple[str, object, list[Problem]]:
-    """What the analysis of ``article`` depends on: its plain text and the editor's
-    curation; and the problems found in its front matter."""
-    editor, problems = curation(article, settings, framework)
-    return article_text(str(getattr(article, "title", "") or ""), article._content or ""), editor, problems
-
-
-def analyse_article(article, settings: dict, framework=None, cache: AnalysisCache | None = None) -> list[Problem]:
-    """Attach the analysis of one article (``article.sdg``); return its problems."""
-    fw = framework or load_framework()
-    text, editor, problems = analysis_input(article, settings, fw)
-    if cache is None:
-        article.sdg = analyse(text, fw, editor)
-    else:
-        article.sdg = cache.get_or_compute(cache_key(text, editor), lambda: analyse(text, fw, editor))
-    article.sdg_problems = problems
-    return problems
+def job_of(article, editor) -> Job:
+    """What the analysis of ``article`` depends on: its title, its HTML body and the
+    editor's curation (the text the analyser reads is made from the first two in the
+    worker, :func:`sdg_analysis.text.article_text`)."""
+    return (str(getattr(article, "title", "") or ""), article._content or "", editor)
 
 
 def deduplicate_slugs(articles) -> list[Problem]:
@@ -126,16 +108,17 @@ class Session:
         self.framework = load_framework()
         self.cache = AnalysisCache(settings)
         self.workers = Workers(workers, batch=16) if workers else None
-        # id(article) -> (html, title, editor, cache key, analysis or ticket)
+        # id(article) -> (job, cache key, analysis or ticket)
         self.sent: dict[int, tuple] = {}
 
     def send(self, article) -> None:
-        text, editor, _ = analysis_input(article, self.settings, self.framework)
-        key = cache_key(text, editor)
+        editor, _ = curation(article, self.settings, self.framework)
+        job = job_of(article, editor)
+        key = cache_key(*job)
         found = self.cache.get(key)
         if found is None:
-            found = self.workers.submit((text, editor))
-        self.sent[id(article)] = (article._content, article.title, editor, key, found)
+            found = self.workers.submit(job)
+        self.sent[id(article)] = (job, key, found)
 
     def take(self, article, editor) -> tuple | None:
         """The cache key and analysis (or ticket) of an article sent when read, if it
@@ -143,8 +126,8 @@ class Session:
         sent = self.sent.pop(id(article), None)
         if sent is None:
             return None
-        html, title, was, key, found = sent
-        if html is article._content and title == article.title and was is editor:
+        (title, html, was), key, found = sent
+        if html is article._content and was is editor and title == str(getattr(article, "title", "") or ""):
             return key, found
         return None
 
@@ -212,7 +195,7 @@ def _attach(generator, session: Session) -> None:
     for reader in generator.readers.readers.values():
         if isinstance(reader, SdgMarkdownReader):
             problems.extend(reader.unreadable)  # already logged when read
-    pending = []  # articles to analyse now: (article, cache key, text, editor)
+    pending = []  # articles to analyse now: (article, cache key, job)
     tickets = []  # articles sent to the workers when read: (article, cache key, ticket)
     for article in articles:
         editor, found = curation(article, settings, fw)
@@ -228,14 +211,14 @@ def _attach(generator, session: Session) -> None:
             else:
                 article.sdg = analysis
             continue
-        text = article_text(str(getattr(article, "title", "") or ""), article._content or "")
-        key = cache_key(text, editor)
+        job = job_of(article, editor)
+        key = cache_key(*job)
         article.sdg = cache.get(key)
         if article.sdg is None:
-            pending.append((article, key, text, editor))
-    results = analyse_many([(text, editor) for _, _, text, editor in pending], settings)
+            pending.append((article, key, job))
+    results = analyse_many([job for _, _, job in pending], settings)
     steps = [(article, key, lambda t=ticket: session.workers.result(t)) for article, key, ticket in tickets]
-    steps += [(article, key, results.__next__) for article, key, _, _ in pending]
+    steps += [(article, key, results.__next__) for article, key, _ in pending]
     threshold = settings.get("SDG_PROGRESS_THRESHOLD")
     if threshold is not None and len(steps) > threshold:
         steps = track(steps, description="Analysing articles", console=console, transient=True)

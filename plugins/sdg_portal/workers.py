@@ -23,8 +23,9 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from sdg_analysis import Analysis, analyse, load_framework
+from sdg_analysis.text import article_text
 
-Job = tuple  # (plain text, editor's curation)
+Job = tuple  # (title, HTML body, editor's curation)
 
 
 def worker_count(settings: dict) -> int:
@@ -52,8 +53,8 @@ def parallel(settings: dict, articles: int) -> int:
 
 
 def _analyse(job: Job) -> Analysis:
-    text, editor = job
-    return analyse(text, load_framework(), editor)
+    title, html, editor = job
+    return analyse(article_text(title, html), load_framework(), editor)
 
 
 def _analyse_batch(jobs: list[Job]) -> list[Analysis]:
@@ -69,7 +70,7 @@ class Workers:
     """
 
     def __init__(self, workers: int, batch: int = 8):
-        _analyse(("Warm-up.", None))  # load and compile the tables once, before forking
+        _analyse(("Warm-up", "<p>Warm-up.</p>", None))  # load and compile the tables once, before forking
         self.batch = max(1, batch)
         self._jobs: list[Job] = []
         self._future: Future | None = None
