@@ -24,18 +24,14 @@ UrlFor = Callable[[str], str]
 def mark_terms(evidence: Evidence) -> Markup:
     """The evidence sentence, escaped, with its matched terms in ``<mark>``."""
     sentence = evidence.sentence
-    spans = sorted(
-        (s, e) for s, e in evidence.marks if 0 <= s < e <= len(sentence)
-    )
     out, pos = [], 0
-    for s, e in spans:
-        if s < pos:
+    for s, e in sorted(evidence.marks):
+        if s < pos or not 0 <= s < e <= len(sentence):
             continue
-        out.append(escape(sentence[pos:s]))
-        out.append(Markup("<mark>%s</mark>") % sentence[s:e])
+        out += (escape(sentence[pos:s]), "<mark>", escape(sentence[s:e]), "</mark>")
         pos = e
     out.append(escape(sentence[pos:]))
-    return Markup("").join(out)
+    return Markup("".join(out))
 
 
 @lru_cache(maxsize=8)
