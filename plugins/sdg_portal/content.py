@@ -101,24 +101,46 @@ def deduplicate_slugs(articles) -> list[Problem]:
 
 class Session:
     """One build's analyses: the cache, and the worker processes with the articles
-    sent to them as they were read."""
+    sent to them as they were read.
+
+    The workers are started only once ``SDG_ANALYSIS_PARALLEL_THRESHOLD`` articles
+    read are not in the cache: a rebuild that changed a few articles of a large site
+    (``make serve``) analyses them in the build's own process, without forking.
+    """
 
     def __init__(self, settings: dict, workers: int = 0):
         self.settings = settings
         self.framework = load_framework()
         self.cache = AnalysisCache(settings)
-        self.workers = Workers(workers, batch=16) if workers else None
-        # id(article) -> (job, cache key, analysis or ticket)
-        self.sent: dict[int, tuple] = {}
+        self.allowed = workers  # worker processes to start once enough articles wait
+        self.workers: Workers | None = None
+        self.waiting: list[int] = []  # articles read, not in the cache, not yet sent
+        # id(article) -> [job, cache key, analysis, ticket or None]
+        self.sent: dict[int, list] = {}
+
+    @property
+    def reading(self) -> bool:
+        """Whether articles are to be handed over as they are read."""
+        return bool(self.allowed)
 
     def send(self, article) -> None:
         editor, _ = curation(article, self.settings, self.framework)
         job = job_of(article, editor)
         key = cache_key(*job)
         found = self.cache.get(key)
-        if found is None:
-            found = self.workers.submit(job)
-        self.sent[id(article)] = (job, key, found)
+        self.sent[id(article)] = [job, key, found]
+        if found is not None:
+            return
+        if self.workers is not None:
+            self.sent[id(article)][2] = self.workers.submit(job)
+            return
+        self.waiting.append(id(article))
+        if len(self.waiting) >= (self.settings.get("SDG_ANALYSIS_PARALLEL_THRESHOLD") or 0):
+            self.workers = Workers(self.allowed, batch=16)
+            for ident in self.waiting:
+                entry = self.sent[ident]
+                entry[2] = self.workers.submit(entry[0])
+            self.waiting = []
 
     def take(self, article, editor) -> tuple | None:
         """The cache key and analysis (or ticket) of an article sent when read, if it
@@ -127,6 +149,8 @@ class Session:
         if sent is None:
             return None
         (title, html, was), key, found = sent
+        if found is None:  # never sent: fewer than the threshold were waiting
+            return None
         if html is article._content and was is editor and title == str(getattr(article, "title", "") or ""):
             return key, found
         return None
@@ -136,6 +160,7 @@ class Session:
             self.workers.close()
             self.workers = None
         self.sent.clear()
+        self.waiting = []
 
 
 _session: Session | None = None
@@ -154,9 +179,9 @@ def start_session(generator) -> None:
 
 
 def analyse_when_read(content) -> None:
-    """``content_object_init``: send a new article to the workers, if they are running."""
+    """``content_object_init``: hand a new article over to the workers, on a large site."""
     session = _session
-    if session is not None and session.workers is not None and isinstance(content, Article):
+    if session is not None and session.reading and isinstance(content, Article):
         if content.settings is session.settings:
             session.send(content)
 

@@ -133,3 +133,24 @@ def test_an_article_changed_after_it_was_sent_is_analysed_again(make_generator, 
     council = analyses(build(make_generator, tmp_path, **PARALLEL))["a-council-meeting-with-no-sdg-block"]
     assert "8.7" in council.target_codes
     assert any("freed 40 victims" in ev.sentence for label in council.targets for ev in label.evidence)
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_a_rebuild_with_few_new_articles_starts_no_worker(make_generator, tmp_path, monkeypatch):
+    started = []
+    real = content.Workers
+
+    def recording(*args, **kwargs):
+        started.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(content, "Workers", recording)
+    cached = {"SDG_ANALYSIS_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")}
+    settings = {"SDG_AUTO_ANALYSIS": True, "SDG_ANALYSIS_WORKERS": 2, **cached}
+    first = analyses(make_generator(**settings, SDG_ANALYSIS_PARALLEL_THRESHOLD=2))
+    assert started == [(2,)]  # five new articles: the workers start at the second
+
+    started.clear()
+    again = analyses(make_generator(**settings, SDG_ANALYSIS_PARALLEL_THRESHOLD=2))
+    assert started == []  # all five from the cache
+    assert again == first
