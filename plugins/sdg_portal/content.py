@@ -22,12 +22,12 @@ from pelican.contents import Article
 from pelican.log import console
 from rich.progress import track
 
-from sdg_analysis import load_framework, parse_frontmatter
-from sdg_analysis.problems import Problem, warning
+from sdg_analysis import Analysis, apply_editor, load_framework, parse_frontmatter
+from sdg_analysis.problems import Problem, error, warning
 
 from .cache import AnalysisCache, cache_key
 from .reader import SdgMarkdownReader, display_path
-from .workers import Job, Workers, analyse_many, parallel
+from .workers import Failure, Job, Workers, analyse_many, parallel
 
 logger = logging.getLogger(__name__)
 # Pelican's loggers drop a warning already logged once in the process; a problem must
@@ -63,6 +63,21 @@ def job_of(article, editor) -> Job:
     editor's curation (the text the analyser reads is made from the first two in the
     worker, :func:`sdg_analysis.text.article_text`)."""
     return (str(getattr(article, "title", "") or ""), article._content or "", editor)
+
+
+def analysis_failed(path: str, reason: str) -> Problem:
+    return error(
+        f"the analyser failed on this article ({reason}); it is published with the editor's labels only",
+        path=path,
+    )
+
+
+def editor_only(editor) -> Analysis:
+    """The analysis of an article the analyser failed on: what its editor listed."""
+    try:
+        return apply_editor(Analysis(), editor)
+    except Exception:
+        return Analysis()
 
 
 def deduplicate_slugs(articles) -> list[Problem]:
@@ -247,9 +262,20 @@ def _attach(generator, session: Session) -> None:
     threshold = settings.get("SDG_PROGRESS_THRESHOLD")
     if threshold is not None and len(steps) > threshold:
         steps = track(steps, description="Analysing articles", console=console, transient=True)
+    failed = {}  # id(article) -> what its analysis raised
     for article, key, result in steps:
-        article.sdg = analysis = result()
+        analysis = result()
+        if isinstance(analysis, Failure):
+            failed[id(article)] = analysis
+            continue
+        article.sdg = analysis
         cache.put(key, analysis)
+    for article in (a for a in articles if id(a) in failed):
+        problem = analysis_failed(display_path(article.source_path), failed[id(article)].error)
+        problem_logger.warning("%s", problem.format())
+        problems.append(problem)
+        article.sdg_problems.append(problem)
+        article.sdg = editor_only(curation(article, settings, fw)[0])
     cache.save_cache()
     for problem in deduplicate_slugs(articles):
         problem_logger.warning("%s", problem.format())

@@ -16,16 +16,39 @@ they are analysed in the build's own process.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import os
 import sys
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from sdg_analysis import Analysis, analyse, load_framework
 from sdg_analysis.text import article_text
 
 Job = tuple  # (title, HTML body, editor's curation)
+
+logger = logging.getLogger(__name__)
+
+
+class Failure:
+    """What an analysis that raised gives instead: the build reports it for the
+    article and goes on with the others."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: str):
+        self.error = error
+
+    def __reduce__(self):
+        return (Failure, (self.error,))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Failure) and other.error == self.error
+
+    def __repr__(self) -> str:
+        return f"Failure({self.error!r})"
 
 
 def worker_count(settings: dict) -> int:
@@ -52,12 +75,15 @@ def parallel(settings: dict, articles: int) -> int:
     return workers
 
 
-def _analyse(job: Job) -> Analysis:
+def _analyse(job: Job) -> Analysis | Failure:
     title, html, editor = job
-    return analyse(article_text(title, html), load_framework(), editor)
+    try:
+        return analyse(article_text(title, html), load_framework(), editor)
+    except Exception as exc:  # one article's failure must not stop the others
+        return Failure(f"{type(exc).__name__}: {exc}")
 
 
-def _analyse_batch(jobs: list[Job]) -> list[Analysis]:
+def _analyse_batch(jobs: list[Job]) -> list[Analysis | Failure]:
     return [_analyse(job) for job in jobs]
 
 
@@ -74,6 +100,7 @@ class Workers:
         self.batch = max(1, batch)
         self._jobs: list[Job] = []
         self._future: Future | None = None
+        self.broken = False
         gc.collect()
         gc.freeze()
         try:
@@ -82,10 +109,10 @@ class Workers:
         finally:
             gc.unfreeze()
 
-    def submit(self, job: Job) -> tuple[Future, int]:
+    def submit(self, job: Job) -> tuple[Future, int, Job]:
         if self._future is None:
             self._future = Future()
-        ticket = (self._future, len(self._jobs))
+        ticket = (self._future, len(self._jobs), job)
         self._jobs.append(job)
         if len(self._jobs) >= self.batch:
             self.flush()
@@ -99,11 +126,17 @@ class Workers:
         self._jobs, self._future = [], None
         self.pool.submit(_analyse_batch, jobs).add_done_callback(lambda done: _settle(placeholder, done))
 
-    def result(self, ticket: tuple[Future, int]) -> Analysis:
-        future, index = ticket
+    def result(self, ticket: tuple[Future, int, Job]) -> Analysis | Failure:
+        future, index, job = ticket
         if future is self._future:
             self.flush()
-        return future.result()[index]
+        try:
+            return future.result()[index]
+        except BrokenProcessPool:  # a worker died (killed, out of memory): go on here
+            if not self.broken:
+                logger.warning("An analysis worker stopped unexpectedly; analysing the rest in the build process")
+                self.broken = True
+            return _analyse(job)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -117,15 +150,16 @@ def _settle(placeholder: Future, done: Future) -> None:
         placeholder.set_exception(error)
 
 
-def analyse_many(jobs: list[Job], settings: dict) -> Iterator[Analysis]:
-    """The analyses of ``jobs``, in order, as they are ready."""
+def analyse_many(jobs: list[Job], settings: dict) -> Iterator[Analysis | Failure]:
+    """The analyses of ``jobs``, in order, as they are ready (a :class:`Failure` for a
+    job whose analysis raised)."""
     workers = parallel(settings, len(jobs))
     if not workers:
         return map(_analyse, jobs)
     return _in_workers(jobs, workers)
 
 
-def _in_workers(jobs: list[Job], workers: int) -> Iterator[Analysis]:
+def _in_workers(jobs: list[Job], workers: int) -> Iterator[Analysis | Failure]:
     pool = Workers(workers, batch=min(32, len(jobs) // (workers * 8)))
     try:
         tickets = [pool.submit(job) for job in jobs]

@@ -262,6 +262,11 @@ def produced_messages(tmp_path) -> dict[str, list[str]]:
     when = dt.datetime(2025, 1, 1)
     out["same url (build)"] = [p.message for p in deduplicate_slugs([Article("a", "x.md", when), Article("a", "y.md", when)])]
 
+    # the build: the analyser raised on an article
+    from sdg_portal.content import analysis_failed
+
+    out["analyser failed"] = [analysis_failed("x.md", "IndexError: list index out of range").message]
+
     # settings
     messages = []
     for override in ({"SDG_RELATED_MAX": "5"}, {"SDG_GOAL_URL": "goal/"}):

@@ -40,3 +40,39 @@ def test_bad_code_is_reported_with_file_and_line_and_the_rest_is_kept(make_gener
 def test_strict_mode_fails_after_reporting(make_generator):
     with pytest.raises(SdgContentError, match="14.11 is not a target"):
         make_generator(SDG_STRICT=True)
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in the build process", "in workers"])
+def test_an_article_the_analyser_fails_on_is_reported_and_published(make_generator, monkeypatch, caplog, workers):
+    import sdg_portal.workers as workers_module
+
+    real = workers_module.analyse
+
+    def failing(text, fw, editor):
+        if text.startswith("Trafficking ring dismantled"):
+            raise RuntimeError("rule table exploded")
+        return real(text, fw, editor)
+
+    monkeypatch.setattr(workers_module, "analyse", failing)
+    settings = {"SDG_AUTO_ANALYSIS": True, "SDG_ANALYSIS_CACHE": False, "SDG_ANALYSIS_WORKERS": workers}
+    with caplog.at_level(logging.WARNING):
+        generator = make_generator(**settings, SDG_ANALYSIS_PARALLEL_THRESHOLD=1)
+    articles = by_slug(generator)
+    assert len(articles) == 5
+    ring = articles["trafficking-ring-dismantled"]
+    message = (
+        "tests/fixtures/site/articles/trafficking-ring.md: error: the analyser failed on this article "
+        "(RuntimeError: rule table exploded); it is published with the editor's labels only"
+    )
+    assert message in [r.getMessage() for r in caplog.records]
+    assert message in [p.format() for p in ring.sdg_problems]
+    # what its editor listed, and nothing the analyser would have added
+    assert ring.sdg.goal_codes == ["8", "16"]
+    assert ring.sdg.target_codes == ["8.7", "16.2"]
+    assert ring.sdg.indicator_codes == ["16.2.2"]
+    assert ring.sdg.figures == []
+    # the others are analysed as usual
+    assert articles["solar-panels-reach-rural-schools"].sdg.goal_codes != []
+
+    with pytest.raises(SdgContentError, match=r"SDG_STRICT: 2 problem\(s\)"):  # bad-codes.md's and this one
+        make_generator(**settings, SDG_ANALYSIS_PARALLEL_THRESHOLD=1, SDG_STRICT=True)

@@ -68,18 +68,38 @@ def test_few_articles_are_analysed_in_the_build_process(monkeypatch, settings):
 
 
 @pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
-def test_an_error_in_a_worker_reaches_the_build(monkeypatch):
+def test_an_analysis_that_raises_comes_back_as_a_failure_and_the_rest_go_on(monkeypatch):
     parent = os.getpid()
 
     def failing(text, fw, editor):
         if TEXTS[2] in text and os.getpid() != parent:
-            raise ValueError(f"no analysis for {text[:20]}")
+            raise ValueError(f"no analysis for {text[:7]}")
         return analyse(text, fw, editor)
 
     monkeypatch.setattr(workers, "analyse", failing)
-    results = workers.analyse_many(jobs(), {"SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 1})
-    with pytest.raises(ValueError, match="no analysis for Story 2"):
-        list(results)
+    items = jobs()
+    got = list(workers.analyse_many(items, {"SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 1}))
+    want = expected(items)
+    failed = [i for i, text in enumerate(TEXTS) if text == TEXTS[2]]
+    assert [i for i, a in enumerate(got) if isinstance(a, workers.Failure)] == failed
+    assert got[failed[0]] == workers.Failure("ValueError: no analysis for Story 2")
+    assert [a for i, a in enumerate(got) if i not in failed] == [a for i, a in enumerate(want) if i not in failed]
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_when_a_worker_dies_the_build_process_analyses_the_rest(monkeypatch, caplog):
+    parent = os.getpid()
+
+    def dying(text, fw, editor):
+        if TEXTS[3] in text and os.getpid() != parent:
+            os._exit(9)  # as if killed
+        return analyse(text, fw, editor)
+
+    monkeypatch.setattr(workers, "analyse", dying)
+    items = jobs()
+    got = list(workers.analyse_many(items, {"SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 1}))
+    assert got == expected(items)
+    assert "An analysis worker stopped unexpectedly" in caplog.text
 
 
 def test_worker_count_defaults_to_the_usable_cores():
