@@ -87,6 +87,16 @@ def _analyse_batch(jobs: list[Job]) -> list[Analysis | Failure]:
     return [_analyse(job) for job in jobs]
 
 
+class _Batch:
+    """Jobs sent to a worker together; ``future`` once sent."""
+
+    __slots__ = ("jobs", "future")
+
+    def __init__(self):
+        self.jobs: list[Job] = []
+        self.future: Future | None = None
+
+
 class Workers:
     """Forked analysis processes, fed jobs in batches.
 
@@ -98,8 +108,7 @@ class Workers:
     def __init__(self, workers: int, batch: int = 8):
         _analyse(("Warm-up", "<p>Warm-up.</p>", None))  # load and compile the tables once, before forking
         self.batch = max(1, batch)
-        self._jobs: list[Job] = []
-        self._future: Future | None = None
+        self._open = _Batch()
         self.broken = False
         gc.collect()
         gc.freeze()
@@ -109,45 +118,33 @@ class Workers:
         finally:
             gc.unfreeze()
 
-    def submit(self, job: Job) -> tuple[Future, int, Job]:
-        if self._future is None:
-            self._future = Future()
-        ticket = (self._future, len(self._jobs), job)
-        self._jobs.append(job)
-        if len(self._jobs) >= self.batch:
+    def submit(self, job: Job) -> tuple[_Batch, int]:
+        batch = self._open
+        batch.jobs.append(job)
+        if len(batch.jobs) >= self.batch:
             self.flush()
-        return ticket
+        return batch, len(batch.jobs) - 1
 
     def flush(self) -> None:
         """Send the jobs waiting for a full batch."""
-        if not self._jobs:
-            return
-        jobs, placeholder = self._jobs, self._future
-        self._jobs, self._future = [], None
-        self.pool.submit(_analyse_batch, jobs).add_done_callback(lambda done: _settle(placeholder, done))
+        batch, self._open = self._open, _Batch()
+        if batch.jobs:
+            batch.future = self.pool.submit(_analyse_batch, batch.jobs)
 
-    def result(self, ticket: tuple[Future, int, Job]) -> Analysis | Failure:
-        future, index, job = ticket
-        if future is self._future:
+    def result(self, ticket: tuple[_Batch, int]) -> Analysis | Failure:
+        batch, index = ticket
+        if batch.future is None:
             self.flush()
         try:
-            return future.result()[index]
+            return batch.future.result()[index]
         except BrokenProcessPool:  # a worker died (killed, out of memory): go on here
             if not self.broken:
                 logger.warning("An analysis worker stopped unexpectedly; analysing the rest in the build process")
                 self.broken = True
-            return _analyse(job)
+            return _analyse(batch.jobs[index])
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _settle(placeholder: Future, done: Future) -> None:
-    error = done.exception()
-    if error is None:
-        placeholder.set_result(done.result())
-    else:
-        placeholder.set_exception(error)
 
 
 def analyse_many(jobs: list[Job], settings: dict) -> Iterator[Analysis | Failure]:

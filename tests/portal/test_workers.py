@@ -26,6 +26,18 @@ def jobs():
     return [(f"Story {i}", f"<p>{text}</p>", editor if i % 2 else None) for i, text in enumerate(TEXTS)]
 
 
+def calls_to(monkeypatch, owner, name: str) -> list:
+    """Record the positional arguments of every call to ``owner.name``, which still runs."""
+    calls, real = [], getattr(owner, name)
+
+    def recording(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recording)
+    return calls
+
+
 def expected(items):
     fw = load_framework()
     return [analyse(f"{title}\n\n{html[3:-4]}", fw, editor) for title, html, editor in items]
@@ -33,14 +45,7 @@ def expected(items):
 
 @pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
 def test_workers_give_the_same_analyses_in_the_same_order(monkeypatch):
-    forked = []
-    real = workers.ProcessPoolExecutor
-
-    def recording(*args, **kwargs):
-        forked.append(args)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(workers, "ProcessPoolExecutor", recording)
+    forked = calls_to(monkeypatch, workers, "ProcessPoolExecutor")
     items = jobs()
     settings = {"SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 1}
     got = list(workers.analyse_many(items, settings))
@@ -126,15 +131,9 @@ def analyses(generator):
 @pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
 def test_articles_are_sent_to_the_workers_as_they_are_read(make_generator, tmp_path, monkeypatch):
     serial = analyses(build(make_generator, tmp_path, SDG_ANALYSIS_WORKERS=1))
-    sent, real_send = [], content.Session.send
-
-    def recording(self, article):
-        sent.append(article.slug)
-        real_send(self, article)
-
-    monkeypatch.setattr(content.Session, "send", recording)
+    sent = calls_to(monkeypatch, content.Session, "send")
     generator = build(make_generator, tmp_path, **PARALLEL)
-    assert sorted(sent) == sorted(serial)
+    assert sorted(article.slug for _, article in sent) == sorted(serial)
     assert analyses(generator) == serial
     assert content._session is None  # the workers are gone once the analyses are attached
 
@@ -157,14 +156,7 @@ def test_an_article_changed_after_it_was_sent_is_analysed_again(make_generator, 
 
 @pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
 def test_a_rebuild_with_few_new_articles_starts_no_worker(make_generator, tmp_path, monkeypatch):
-    started = []
-    real = content.Workers
-
-    def recording(*args, **kwargs):
-        started.append(args)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(content, "Workers", recording)
+    started = calls_to(monkeypatch, content, "Workers")
     cached = {"SDG_ANALYSIS_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")}
     settings = {"SDG_AUTO_ANALYSIS": True, "SDG_ANALYSIS_WORKERS": 2, **cached}
     first = analyses(make_generator(**settings, SDG_ANALYSIS_PARALLEL_THRESHOLD=2))
