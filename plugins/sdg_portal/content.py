@@ -130,7 +130,7 @@ class Session:
         self.allowed = workers  # worker processes to start once enough articles wait
         self.workers: Workers | None = None
         self.waiting: list[int] = []  # articles read, not in the cache, not yet sent
-        # id(article) -> [job, cache key, analysis, ticket or None]
+        # id(article) -> [job, cache key, the cached analysis, a ticket, or None while waiting]
         self.sent: dict[int, list] = {}
 
     @property
