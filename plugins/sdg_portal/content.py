@@ -20,7 +20,7 @@ from collections import defaultdict
 
 from pelican.contents import Article
 from pelican.log import console
-from rich.progress import track
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn, track
 
 from sdg_analysis import Analysis, apply_editor, load_framework, parse_frontmatter
 from sdg_analysis.problems import Problem, error, warning
@@ -123,11 +123,23 @@ class Session:
     (``make serve``) analyses them in the build's own process, without forking.
     """
 
-    def __init__(self, settings: dict, workers: int = 0):
+    def __init__(self, settings: dict, workers: int = 0, files: int = 0):
         self.settings = settings
         self.framework = load_framework()
         self.cache = AnalysisCache(settings)
         self.allowed = workers  # worker processes to start once enough articles wait
+        self.files = files  # article files to read
+        self.progress = None
+        threshold = settings.get("SDG_PROGRESS_THRESHOLD")
+        if workers and threshold is not None and files > threshold:
+            # reading and analysis overlap: show both, from the first article read
+            self.progress = Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                console=console, transient=True,
+            )
+            self.read_task = self.progress.add_task("Reading articles", total=files)
+            self.analysis_task = self.progress.add_task("Analysing articles", total=files)
+            self.progress.start()
         self.workers: Workers | None = None
         self.waiting: list[int] = []  # articles read, not in the cache, not yet sent
         # id(article) -> [job, cache key, the cached analysis, a ticket, or None while waiting]
@@ -138,20 +150,27 @@ class Session:
         """Whether articles are to be handed over as they are read."""
         return bool(self.allowed)
 
+    def analysed(self, n: int = 1) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.analysis_task, n)
+
     def send(self, article) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.read_task)
         editor, _ = curation(article, self.settings, self.framework)
         job = job_of(article, editor)
         key = cache_key(*job)
         found = self.cache.get(key)
         self.sent[id(article)] = [job, key, found]
         if found is not None:
+            self.analysed()
             return
         if self.workers is not None:
             self.sent[id(article)][2] = self.workers.submit(job)
             return
         self.waiting.append(id(article))
         if len(self.waiting) >= (self.settings.get("SDG_ANALYSIS_PARALLEL_THRESHOLD") or 0):
-            self.workers = Workers(self.allowed, batch=16)
+            self.workers = Workers(self.allowed, batch=16, done=self.analysed)
             for ident in self.waiting:
                 entry = self.sent[ident]
                 entry[2] = self.workers.submit(entry[0])
@@ -171,6 +190,9 @@ class Session:
         return None
 
     def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
         if self.workers is not None:
             self.workers.close()
             self.workers = None
@@ -188,9 +210,9 @@ def start_session(generator) -> None:
     settings = generator.settings
     workers = 0
     if parallel(settings, sys.maxsize):  # workers allowed at all: only then count the files
-        paths = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-        workers = parallel(settings, len(paths))
-    _session = Session(settings, workers)
+        files = len(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
+        workers = parallel(settings, files)
+    _session = Session(settings, workers, files if workers else 0)
 
 
 def analyse_when_read(content) -> None:
@@ -257,19 +279,24 @@ def _attach(generator, session: Session) -> None:
         if article.sdg is None:
             pending.append((article, key, job))
     results = analyse_many([job for _, _, job in pending], settings)
-    steps = [(article, key, lambda t=ticket: session.workers.result(t)) for article, key, ticket in tickets]
-    steps += [(article, key, results.__next__) for article, key, _ in pending]
+    # (article, cache key, its analysis when called, whether it is analysed here)
+    steps = [(article, key, lambda t=ticket: session.workers.result(t), False) for article, key, ticket in tickets]
+    steps += [(article, key, results.__next__, True) for article, key, _ in pending]
     threshold = settings.get("SDG_PROGRESS_THRESHOLD")
-    if threshold is not None and len(steps) > threshold:
+    if session.progress is None and threshold is not None and len(steps) > threshold:
         steps = track(steps, description="Analysing articles", console=console, transient=True)
     failed = {}  # id(article) -> what its analysis raised
-    for article, key, result in steps:
+    for article, key, result, here in steps:
         analysis = result()
+        if here:  # the workers' batches count themselves as they finish
+            session.analysed()
         if isinstance(analysis, Failure):
             failed[id(article)] = analysis
             continue
         article.sdg = analysis
         cache.put(key, analysis)
+    if session.progress is not None:  # done (a worker's last count may still be on its way)
+        session.progress.update(session.analysis_task, completed=session.files)
     for article in (a for a in articles if id(a) in failed):
         problem = analysis_failed(display_path(article.source_path), failed[id(article)].error)
         problem_logger.warning("%s", problem.format())

@@ -20,7 +20,7 @@ import logging
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -105,9 +105,10 @@ class Workers:
     ones make passing them cheap next to analysing them.
     """
 
-    def __init__(self, workers: int, batch: int = 8):
+    def __init__(self, workers: int, batch: int = 8, done: Callable[[int], object] | None = None):
         _analyse(("Warm-up", "<p>Warm-up.</p>", None))  # load and compile the tables once, before forking
         self.batch = max(1, batch)
+        self.done = done  # called with the number of jobs of each batch analysed (from another thread)
         self._open = _Batch()
         self.broken = False
         gc.collect()
@@ -130,6 +131,8 @@ class Workers:
         batch, self._open = self._open, _Batch()
         if batch.jobs:
             batch.future = self.pool.submit(_analyse_batch, batch.jobs)
+            if self.done is not None:
+                batch.future.add_done_callback(lambda _, n=len(batch.jobs): self.done(n))
 
     def result(self, ticket: tuple[_Batch, int]) -> Analysis | Failure:
         batch, index = ticket

@@ -166,3 +166,22 @@ def test_a_rebuild_with_few_new_articles_starts_no_worker(make_generator, tmp_pa
     again = analyses(make_generator(**settings, SDG_ANALYSIS_PARALLEL_THRESHOLD=2))
     assert started == []  # all five from the cache
     assert again == first
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_a_large_build_shows_reading_and_analysis_progress(make_generator, tmp_path, monkeypatch):
+    shown = []
+    real_close = content.Session.close
+
+    def close(self):
+        if self.progress is not None:
+            shown.extend((t.description, t.completed, t.total) for t in self.progress.tasks)
+        real_close(self)
+
+    monkeypatch.setattr(content.Session, "close", close)
+    build(make_generator, tmp_path, **PARALLEL, SDG_PROGRESS_THRESHOLD=3)
+    assert shown == [("Reading articles", 5, 5), ("Analysing articles", 5, 5)]
+
+    shown.clear()
+    build(make_generator, tmp_path, **PARALLEL, SDG_PROGRESS_THRESHOLD=5)  # not more than 5 articles
+    assert shown == []
