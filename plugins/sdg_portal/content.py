@@ -220,7 +220,11 @@ def analyse_when_read(content) -> None:
     session = _session
     if session is not None and session.reading and isinstance(content, Article):
         if content.settings is session.settings:
-            session.send(content)
+            try:
+                session.send(content)
+            except Exception:  # Pelican would drop the article; analyse it with the rest instead
+                logger.debug("could not hand %s over to the analysis workers", content.source_path, exc_info=True)
+                session.sent.pop(id(content), None)
 
 
 def end_session() -> None:

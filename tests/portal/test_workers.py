@@ -185,3 +185,18 @@ def test_a_large_build_shows_reading_and_analysis_progress(make_generator, tmp_p
     shown.clear()
     build(make_generator, tmp_path, **PARALLEL, SDG_PROGRESS_THRESHOLD=5)  # not more than 5 articles
     assert shown == []
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_an_article_that_cannot_be_handed_over_is_analysed_with_the_rest(make_generator, tmp_path, monkeypatch):
+    serial = analyses(build(make_generator, tmp_path, SDG_ANALYSIS_WORKERS=1))
+    real_send = content.Session.send
+
+    def send(self, article):
+        if article.slug == "water-tariffs-fall-for-the-poorest-households":
+            raise RuntimeError("hand-over failed")
+        real_send(self, article)
+
+    monkeypatch.setattr(content.Session, "send", send)
+    generator = build(make_generator, tmp_path, **PARALLEL)
+    assert analyses(generator) == serial  # nothing dropped, the same analyses
