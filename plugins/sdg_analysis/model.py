@@ -7,6 +7,7 @@ with character offsets into the article's plain text and the terms that matched.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -33,9 +34,31 @@ class Evidence:
     marks: tuple[tuple[int, int], ...] = ()
 
     def __reduce__(self):
-        # a frozen dataclass with slots pickles its fields through Python-level
-        # state methods; analyses cross processes and the cache, so keep it cheap
-        return (Evidence, (self.sentence, self.start, self.end, self.terms, self.marks))
+        # A frozen dataclass with slots pickles its fields through Python-level state
+        # methods; analyses cross processes and the cache, so keep it cheap. Read
+        # back, the terms and marks are shared with every other evidence that has
+        # the same (see _shared_evidence).
+        return (_shared_evidence, (self.sentence, self.start, self.end, self.terms, self.marks))
+
+
+# Matched terms and mark spans repeat across articles ("trafficking", (0, 11)): an
+# analysis read back from a worker or the cache shares them instead of holding its
+# own copies, a quarter of an analysis's memory. The spans kept are bounded.
+_SPANS: dict[tuple[int, int], tuple[int, int]] = {}
+_SPANS_KEPT = 1 << 16
+
+
+def _intern(text: str | None) -> str | None:
+    return sys.intern(text) if text.__class__ is str else text
+
+
+def _shared_evidence(sentence: str, start: int, end: int, terms: tuple, marks: tuple) -> Evidence:
+    spans = _SPANS
+    if len(spans) < _SPANS_KEPT:
+        marks = tuple([spans.setdefault(m, m) for m in marks])
+    else:
+        marks = tuple([spans.get(m, m) for m in marks])
+    return Evidence(sentence, start, end, tuple([sys.intern(t) for t in terms]), marks)
 
 
 @dataclass(slots=True)
@@ -50,6 +73,9 @@ class Label:
     @property
     def kind(self) -> str:
         return _codes.kind_of(self.code)
+
+    def __reduce__(self):  # read back with its code and origin shared (see _shared_evidence)
+        return (_shared_label, (self.code, self.score, self.origin, self.evidence))
 
 
 #: What a figure measures: people or things counted, a percentage, an amount of money,
@@ -84,6 +110,15 @@ class Figure:
     @property
     def sentence(self) -> str | None:
         return self.evidence.sentence if self.evidence else None
+
+    def __reduce__(self):  # read back with the words of a small vocabulary shared
+        return (
+            _shared_figure,
+            (
+                self.value, self.text, self.qualifier, self.counts, self.unit, self.high, self.evidence,
+                self.target, self.indicator, self.score, self.origin, self.kind, self.currency,
+            ),
+        )  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -136,3 +171,14 @@ class Analysis:
 
     def __bool__(self) -> bool:
         return bool(self.goals or self.targets or self.indicators or self.figures)
+
+
+def _shared_label(code: str, score: float, origin: str, evidence: list) -> Label:
+    return Label(_intern(code), score, _intern(origin), evidence)
+
+
+def _shared_figure(value, text, qualifier, counts, unit, high, evidence, target, indicator, score, origin, kind, currency):
+    return Figure(
+        value, text, _intern(qualifier), counts, _intern(unit), high, evidence,
+        _intern(target), _intern(indicator), score, _intern(origin), _intern(kind), _intern(currency),
+    )  # fmt: skip
