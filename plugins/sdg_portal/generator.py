@@ -56,6 +56,25 @@ class OnDemand:
         return True
 
 
+class MoreOn:
+    """"More on SDG n" for one article: for each of its goals, the latest other articles.
+
+    Made when the article's page iterates it, not kept: lists for every article held
+    until the end of the build cost more than making them once on the page.
+    """
+
+    __slots__ = ("_generator", "_item", "_per_goal")
+
+    def __init__(self, generator: "SdgGenerator", item: int, per_goal: int):
+        self._generator, self._item, self._per_goal = generator, item, per_goal
+
+    def __iter__(self):
+        index, framework = self._generator.index, self._generator.framework
+        for goal, ids in links.latest_by_goal(index, self._item, self._per_goal).items():
+            if ids:
+                yield framework.goal(goal), [index.items[j] for j in ids]
+
+
 class FigureRef:
     """A figure as listed on goal, target and indicator pages: the figure, its article,
     and the anchor to link to (the sentence in the body, or else the figure's entry in
@@ -160,11 +179,7 @@ class SdgGenerator(Generator):
         items = index.items
         for i, article in enumerate(published):
             article.sdg_related = [items[j] for j in related[i]]
-            article.sdg_more = [
-                (self.framework.goal(goal), [items[j] for j in ids])
-                for goal, ids in links.latest_by_goal(index, i, per_goal).items()
-                if ids
-            ]
+            article.sdg_more = MoreOn(self, i, per_goal)
             # published is newest first: the previous article is older, the next newer
             article.sdg_previous = items[i + 1] if i + 1 < len(items) else None
             article.sdg_next = items[i - 1] if i > 0 else None
