@@ -91,6 +91,11 @@ class RuleSet:
     words: dict[str, tuple] = field(default_factory=dict)  # word as written -> signals._entry
     chunks: dict[str, tuple] = field(default_factory=dict)  # text between spaces -> signals._chunk
     cue_chunks: set[str] = field(default_factory=set)  # those holding a word of signals._BOILER_CUES
+    #: by_prefix by the first _PREFIX_KEY letters of the prefix (see candidates()), and how
+    #: many prefixes it was made from.
+    _prefix_index: tuple[int, dict[str, list[tuple[str, list[int]]]]] = field(
+        default=(-1, {}), repr=False, compare=False
+    )
 
     # -- compiling -----------------------------------------------------------
     def phrase_id(self, text: str, where: str) -> int:
@@ -120,7 +125,7 @@ class RuleSet:
         found = self._candidates.get(spelled, _UNSEEN)
         if found is _UNSEEN:
             ids = list(self.by_first.get(key, ()))
-            for prefix, pids in self.by_prefix.items():
+            for prefix, pids in self._prefixes_of(spelled):
                 if spelled.startswith(prefix):
                     ids.extend(pids)
             singles = tuple(p for p in ids if len(self.phrases[p]) == 1)
@@ -133,6 +138,35 @@ class RuleSet:
             found = (singles, exact, tuple(prefixed.items()), tuple(prefixed)) if ids else None
             self._candidates[spelled] = found
         return found
+
+
+    def _prefixes_of(self, spelled: str) -> list[tuple[str, list[int]]]:
+        """The ``(prefix, ids)`` of ``by_prefix`` that ``spelled`` may start with, in
+        ``by_prefix``'s order.
+
+        A new word used to be tested against every prefix of the tables (some 600),
+        and most words of an article are new to the first article that holds them.
+        A prefix has at least :data:`_PREFIX_KEY` letters (``compile_phrase``
+        refuses shorter first prefixes; shorter ones go in a bucket of their own,
+        always tested), so a word can start only with the prefixes that share its
+        first :data:`_PREFIX_KEY` letters: one look-up finds them.
+        """
+        made, index = self._prefix_index
+        if made != len(self.by_prefix):  # made at the first word, remade if phrases were added
+            index = {}
+            for prefix, pids in self.by_prefix.items():
+                index.setdefault(prefix[:_PREFIX_KEY] if len(prefix) >= _PREFIX_KEY else "", []).append((prefix, pids))
+            self._prefix_index = (len(self.by_prefix), index)
+        short = index.get("")
+        found = index.get(spelled[:_PREFIX_KEY], ())
+        if short:  # keep by_prefix's order
+            order = {p: i for i, p in enumerate(self.by_prefix)}
+            return sorted([*short, *found], key=lambda item: order[item[0]])
+        return found
+
+
+#: How many first letters of a word key the prefix index of :meth:`RuleSet.candidates`.
+_PREFIX_KEY = 3
 
 
 def compile_phrase(text: str, where: str = "") -> tuple[Pattern, ...]:
