@@ -50,10 +50,16 @@ _NAME_HEADS = frozenset(
 )
 _BREAK = re.compile(r"[.;:!?()\n\[\]]")
 # The lookaheads let the engine skip positions where no alternative can start.
+# In _CITATION each word alternative is written ``J(?<!\wJ)ournal`` rather than
+# ``\bJournal``: the same match (a word character is at a word start when no word
+# character comes before it), but an alternative that opens with a letter is ruled
+# out by the engine on that letter alone, where ``\b`` is tested first at every
+# position the lookahead lets through: half the time on the sentences it is run on.
 _CITATION = re.compile(
-    r"(?=[eJPWDpVNdIRaUE(\d])(?:\bet\s?al\b|\bJournal\b|\bPress\b|\bWorking Papers?\b|\bDiscussion Paper\b"
-    r"|\bpp\.|\bVol\.|\bNo\.\s*\d|\bdoi\b|\bISBN\b|\bRetrieved\b|\baccessed\b|\bAvailable (?:at|from)\b"
-    r"|\(eds?\.?\)|\bPublishing\b|\bProceedings\b|\bEditions?\b|\d+\(\d+\)\s*:\s*\d+|\b(?:1[89]|20)\d\d[a-z]?\b)"
+    r"(?=[eJPWDpVNdIRaUE(\d])(?:e(?<!\we)t\s?al\b|J(?<!\wJ)ournal\b|P(?<!\wP)ress\b|W(?<!\wW)orking Papers?\b"
+    r"|D(?<!\wD)iscussion Paper\b|p(?<!\wp)p\.|V(?<!\wV)ol\.|N(?<!\wN)o\.\s*\d|d(?<!\wd)oi\b|I(?<!\wI)SBN\b"
+    r"|R(?<!\wR)etrieved\b|a(?<!\wa)ccessed\b|A(?<!\wA)vailable (?:at|from)\b|\(eds?\.?\)|P(?<!\wP)ublishing\b"
+    r"|P(?<!\wP)roceedings\b|E(?<!\wE)ditions?\b|\d+\(\d+\)\s*:\s*\d+|(?:1(?<!\w1)[89]|2(?<!\w2)0)\d\d[a-z]?\b)"
 )
 _BOILER_CUES = ("thank", "grateful", "acknowledg", "expressed", "reflect", "prejudice", "copyright", "reserved",
                 "request", "copyedit", "proofread", "responsibility of", "declassified", "liable", "contributing")
