@@ -74,33 +74,40 @@ class Place:
         self.set = frozenset(seq)
         self.titles = titles
         self._found: dict[str, tuple[float, str | None, float]] = {}
-        self._relevant: frozenset[str] = frozenset()
+        self._relevant: dict[str, tuple[float, str | None, float]] | None = None
         self._relevant_to = None
 
-    def relevant(self, candidates: "Candidates") -> set[str]:
-        """The codes of the candidate rules that find something here: a term, or a share
-        of their title words.
+    def relevant(self, candidates: "Candidates") -> dict[str, tuple[float, str | None, float]]:
+        """The codes of the candidate rules that find something here (a term, or a share
+        of their title words), each with what it finds (:meth:`found`).
 
         :func:`score` adds nothing for a rule that finds nothing in any of a figure's
         places, so :func:`link` scores only these. A rule finds a share of its title
         here when the place holds one of its title stems, and a term only if the place
         holds the term's first stem: both are looked up (:meth:`Candidates.lookups`),
-        and :meth:`found` is asked only about rules with such a term.
+        and :meth:`found` is asked only about rules with such a term. What each finds
+        is kept with its code, so that :func:`link` reads it from here rather than
+        asking :meth:`found` again for every rule of every figure.
         """
         if self._relevant_to is not candidates:
             lookups = candidates.lookups()
+            place = candidates.place
             words = self.set
-            codes: set[str] = set()
+            found: dict[str, tuple[float, str | None, float]] = {}
             if self.titles:
                 titles = lookups.titles
                 for s in words & titles.keys():
-                    codes.update(code for code, _part in titles[s])
+                    for code, _part in titles[s]:
+                        if code not in found:
+                            found[code] = self.found(place[code][2])
             terms = lookups.terms
             for s in words & terms.keys():
                 for term_set, _weight, rule in terms[s]:
-                    if rule.code not in codes and term_set <= words and self.found(rule)[0]:
-                        codes.add(rule.code)
-            self._relevant = codes
+                    if rule.code not in found and term_set <= words:
+                        got = self.found(rule)
+                        if got[0]:
+                            found[rule.code] = got
+            self._relevant = found
             self._relevant_to = candidates
         return self._relevant
 
@@ -491,7 +498,7 @@ def link(figure: Figure, ctx: Context, candidates: Candidates) -> Link:
     """
     counts, sentence, window = ctx.counts, ctx.sentence, ctx.window
     in_counts, in_sentence, in_window = counts.relevant(candidates), sentence.relevant(candidates), window.relevant(candidates)
-    relevant = in_counts | in_sentence | in_window
+    relevant = in_counts.keys() | in_sentence.keys() | in_window.keys()
     best_ind = (0.0, (), None)
     best_tgt = (0.0, (), None)
     if relevant:
@@ -509,10 +516,10 @@ def link(figure: Figure, ctx: Context, candidates: Candidates) -> Link:
             s, terms = _score(  # score(): a place where the rule finds nothing gives _NOTHING
                 rule,
                 kind,
-                counts.found(rule) if code in in_counts else _NOTHING,
+                in_counts.get(code, _NOTHING),
                 population,
-                sentence.found(rule) if code in in_sentence else _NOTHING,
-                window.found(rule) if code in in_window else _NOTHING,
+                in_sentence.get(code, _NOTHING),
+                in_window.get(code, _NOTHING),
                 listed,
             )
             if i < 0:  # the target itself
