@@ -110,8 +110,11 @@ def _trie_pattern(words) -> str:
 
 #: Any candidate word, the longest at each position: where "tens" and "ten" both
 #: match, "tens" is the one that can stand alone. Words are letters only, so a match
-#: that does not stand alone never hides one that does.
-CANDIDATE_WORD_RE = re.compile(_trie_pattern(CANDIDATE_WORDS))
+#: that does not stand alone never hides one that does. The lookbehind skips, inside
+#: the engine, the positions just after a lower-case letter, which cannot start a word
+#: that stands alone (``candidates`` still tests the letters on either side): a
+#: fifth faster, and the same words stand alone since none of those it skips did.
+CANDIDATE_WORD_RE = re.compile(r"(?<![a-z])" + _trie_pattern(CANDIDATE_WORDS))
 #: Where numbers may start in a text: runs of digits, and words (in lower case).
 DIGIT_RUN = re.compile(r"\d[\d,.]*")
 WORD = re.compile(r"[a-z]+")
