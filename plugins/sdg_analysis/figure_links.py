@@ -464,15 +464,13 @@ def _figures_to_link(text: str, sentences: list[Sentence], candidates: Candidate
     if not groups:
         return []
     reach = _Reach(candidates)
-    last = len(sentences) - 1
     read: dict[int, list[Figure]] = {}
     held = []
     for k, found in groups:
         sentence = sentences[k]
 
         def window(k: int = k) -> frozenset[str]:
-            before = _sentence_place(sentences, k - 1, cache).set if k else _NO_WORDS
-            return before | _sentence_place(sentences, k + 1, cache).set if k < last else before
+            return _window_place(sentences, k, cache).set
 
         if _figures_may_link(reach, sentence.text, _sentence_place(sentences, k, cache).set, window, found):
             read[k] = _figures_in(sentence, found)
@@ -484,9 +482,6 @@ def _figures_to_link(text: str, sentences: list[Sentence], candidates: Candidate
             if not values.isdisjoint(possible_values(sentences[k], found)):
                 read[k] = _figures_in(sentences[k], found)
     return deduplicate([f for k in sorted(read) for f in read[k]])
-
-
-_NO_WORDS: frozenset[str] = frozenset()
 
 
 def link(figure: Figure, ctx: Context, candidates: Candidates) -> Link:
@@ -550,13 +545,7 @@ def context_of(figure: Figure, sentences: list[Sentence], index: dict[int, int],
     counts = Place(stems(figure.counts))
     if i is None:
         return Context(counts, Place(stems(ev.sentence)) if ev else _EMPTY, _EMPTY)
-    sentence = _sentence_place(sentences, i, cache)
-    window = cache.get(-1 - i)
-    if window is None:
-        before = _sentence_place(sentences, i - 1, cache).seq if i > 0 else ()
-        after = _sentence_place(sentences, i + 1, cache).seq if i + 1 < len(sentences) else ()
-        window = cache[-1 - i] = Place(before + after, titles=False)
-    return Context(counts, sentence, window)
+    return Context(counts, _sentence_place(sentences, i, cache), _window_place(sentences, i, cache))
 
 
 def _sentence_place(sentences: list[Sentence], k: int, cache: dict) -> Place:
@@ -565,6 +554,20 @@ def _sentence_place(sentences: list[Sentence], k: int, cache: dict) -> Place:
     if place is None:
         place = cache[k] = Place(stems(sentences[k].text))
     return place
+
+
+def _window_place(sentences: list[Sentence], k: int, cache: dict) -> Place:
+    """The place of the sentences around sentence ``k``, kept in ``cache`` under ``-1 - k``.
+
+    Made once per sentence: :func:`_figures_to_link` asks for its stems before the
+    sentence's figures are read, and :func:`context_of` for the place itself after.
+    """
+    window = cache.get(-1 - k)
+    if window is None:
+        before = _sentence_place(sentences, k - 1, cache).seq if k > 0 else ()
+        after = _sentence_place(sentences, k + 1, cache).seq if k + 1 < len(sentences) else ()
+        window = cache[-1 - k] = Place(before + after, titles=False)
+    return window
 
 
 def _excluded(code: str | None, exclude: list[str]) -> bool:
