@@ -124,8 +124,13 @@ def decide(m: Matches) -> tuple[dict[str, float], dict[str, float]]:
     return goals, targets
 
 
-def _evidence(m: Matches, hits: list[Hit]) -> list[Evidence]:
-    """The sentences of the strongest ``hits``, best first, with the matched words marked."""
+def _evidence(m: Matches, hits: list[Hit], shared: dict | None = None) -> list[Evidence]:
+    """The sentences of the strongest ``hits``, best first, with the matched words marked.
+
+    With ``shared``, an evidence equal to one made before for another label of the
+    text (a goal and its only target often quote the same sentence with the same
+    marks) is that one, so that the analysis holds it, and pickles it, once.
+    """
     weight: dict[int, float] = {}
     for h in hits:
         weight[h.sentence] = weight.get(h.sentence, 0.0) + h.weight
@@ -142,7 +147,8 @@ def _evidence(m: Matches, hits: list[Hit]) -> list[Evidence]:
         spans = _merge(sorted(spans_of[i]))
         terms = tuple(dict.fromkeys(text[a:b] for a, b in spans))
         marks = tuple((a - s.start, b - s.start) for a, b in spans)
-        out.append(Evidence(s.text, s.start, s.end, terms, marks))
+        ev = Evidence(s.text, s.start, s.end, terms, marks)
+        out.append(ev if shared is None else shared.setdefault(ev, ev))
     return out
 
 
@@ -164,11 +170,12 @@ def detect(text: str, framework: Framework, sentences: list[Sentence]) -> Analys
     by_goal, by_target = m.by_goal, m.by_target
     thresholds = load_rules().thresholds
     result = Analysis()
+    shared: dict[Evidence, Evidence] = {}
     for g, d in goals.items():
         theta = thresholds.get(g, DEFAULT_THRESHOLD)
-        result.goals.append(Label(g, d / (d + theta), evidence=_evidence(m, by_goal.get(g, []))))
+        result.goals.append(Label(g, d / (d + theta), evidence=_evidence(m, by_goal.get(g, []), shared)))
     for t, s in targets.items():
-        result.targets.append(Label(t, s / (s + TARGET_THRESHOLD), evidence=_evidence(m, by_target.get(t, []))))
+        result.targets.append(Label(t, s / (s + TARGET_THRESHOLD), evidence=_evidence(m, by_target.get(t, []), shared)))
     return result
 
 
