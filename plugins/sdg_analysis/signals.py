@@ -56,7 +56,7 @@ _BREAK = re.compile(r"[.;:!?()\n\[\]]")
 # out by the engine on that letter alone, where ``\b`` is tested first at every
 # position the lookahead lets through: half the time on the sentences it is run on.
 _CITATION = re.compile(
-    r"(?=[eJPWDpVNdIRaUE(\d])(?:e(?<!\we)t\s?al\b|J(?<!\wJ)ournal\b|P(?<!\wP)ress\b|W(?<!\wW)orking Papers?\b"
+    r"(?=[eJPWDpVNdIRaAUE(\d])(?:e(?<!\we)t\s?al\b|J(?<!\wJ)ournal\b|P(?<!\wP)ress\b|W(?<!\wW)orking Papers?\b"
     r"|D(?<!\wD)iscussion Paper\b|p(?<!\wp)p\.|V(?<!\wV)ol\.|N(?<!\wN)o\.\s*\d|d(?<!\wd)oi\b|I(?<!\wI)SBN\b"
     r"|R(?<!\wR)etrieved\b|a(?<!\wa)ccessed\b|A(?<!\wA)vailable (?:at|from)\b|\(eds?\.?\)|P(?<!\wP)ublishing\b"
     r"|P(?<!\wP)roceedings\b|E(?<!\wE)ditions?\b|\d+\(\d+\)\s*:\s*\d+|(?:1(?<!\w1)[89]|2(?<!\w2)0)\d\d[a-z]?\b)"

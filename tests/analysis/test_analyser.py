@@ -122,6 +122,18 @@ def test_a_reference_list_counts_less_than_running_text():
     assert raw(reference) < raw(prose)
 
 
+@pytest.mark.parametrize("cue", ["Available at", "Available from"])
+def test_available_at_marks_a_reference_entry(cue):
+    # The same entry counts less when it says where the report is available than when
+    # it says where something was held: the cue is the only difference.
+    entry = (
+        "Maternal mortality and antenatal care in the rural clinics of the district, "
+        "Health Survey Report 2019, {} the National Statistics Office."
+    )
+    raw = lambda text: sum(h.weight for h in match(text).hits if h.goal == "3")  # noqa: E731
+    assert raw(entry.format(cue)) < raw(entry.format("Held at"))
+
+
 def test_words_in_organisation_names_count_less():
     named = "The World Health Organization and the Ministry of Health signed a memorandum on statistics."
     assert "3" not in analyse(named).goal_codes
