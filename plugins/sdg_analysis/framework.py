@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Iterator, Union
 
@@ -125,7 +125,7 @@ class Goal(_Node):
     def short(self) -> str:
         return self.shorts.get(DEFAULT_LANGUAGE, self.title)
 
-    @property
+    @cached_property
     def text_color(self) -> str:
         return text_color_on(self.color)
 
@@ -163,6 +163,9 @@ class Framework:
     # -- lookups -------------------------------------------------------------
     def get(self, code: object) -> Node | None:
         """The goal, target or indicator with this code, or ``None``."""
+        node = self._by_code.get(code) if type(code) is str else None
+        if node is not None:  # a code in UN dot form already: what templates ask for
+            return node
         try:
             return self._by_code.get(_codes.normalise(code))
         except _codes.CodeError:
