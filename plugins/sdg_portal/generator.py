@@ -103,6 +103,8 @@ class SdgGenerator(Generator):
         self.urls = SdgUrls(self.settings)
         self.index = None
         self.figures: dict[str, list[FigureRef]] = {}
+        #: code -> id(article) -> the article's figures for that code
+        self.figures_by_article: dict[str, dict[int, list[FigureRef]]] = {}
         self.sitemap = SitemapRecorder(self.settings, self.output_path)
 
     # -- context -------------------------------------------------------------
@@ -159,6 +161,7 @@ class SdgGenerator(Generator):
                 "sdg_url": self.urls.url,
                 "sdg_index_url": self.urls.index_url,
                 "sdg_figures": self.figures,
+                "sdg_article_figures": self.article_figures,
                 "sdg_figure": partial(render_figure, template_dirs=tuple(self._templates_path)),
                 "sdg_matrix": charts.matrix(goal_codes, links.cooccurrence(index)),
                 "sdg_timelines": {g: charts.timeline(months, links.monthly_counts(index, g)) for g in goal_codes},
@@ -201,14 +204,26 @@ class SdgGenerator(Generator):
             article.sdg_card = Markup(card.render({**base, "article": article}))
 
     def _collect_figures(self, published):
+        """Every figure tied to a code, newest article first (``sdg_figures``), and
+        each article's (``sdg_article_figures(code, article)``, listed under the
+        article on indicator and target pages, so that their pages list every figure)."""
         figures: dict[str, list[FigureRef]] = defaultdict(list)
+        by_article: dict[str, dict[int, list[FigureRef]]] = defaultdict(dict)
         for article in published:  # newest first
             for fig in article.sdg.figures:
                 code = fig.indicator or fig.target
                 if not code:
                     continue
-                figures[code].append(FigureRef(fig, article, article.sdg_anchors))
+                ref = FigureRef(fig, article, article.sdg_anchors)
+                figures[code].append(ref)
+                by_article[code].setdefault(id(article), []).append(ref)
         self.figures = dict(figures)
+        self.figures_by_article = dict(by_article)
+
+    def article_figures(self, code: str, article) -> list[FigureRef]:
+        """The figures ``article`` reports for ``code`` (an indicator, or a target for
+        figures that fit none of its indicators), in the article's order."""
+        return self.figures_by_article.get(code, {}).get(id(article), [])
 
     def _feed_url(self, code: str) -> str | None:
         node = self.framework[code]

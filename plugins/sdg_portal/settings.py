@@ -31,7 +31,6 @@ DEFAULTS: dict[str, object] = {
     "SDG_PROGRESS_THRESHOLD": 500,  # show the analysis progress above this many articles (None: never)
     # Pages
     "SDG_GOAL_PAGINATION": 10,  # articles per goal/target/indicator page (None: DEFAULT_PAGINATION)
-    "SDG_FIGURES_LISTED": 20,  # latest figures listed on a target or indicator page (None: all)
     # Cross-links on article pages
     "SDG_RELATED_MAX": 5,  # "Related articles"
     "SDG_MORE_PER_GOAL": 3,  # "More on SDG n", per goal
@@ -53,7 +52,7 @@ DEFAULTS: dict[str, object] = {
 def _types(key: str, value: object) -> tuple[type, ...]:
     if isinstance(value, bool):
         return (bool,)
-    if key.endswith(("PAGINATION", "MAX_ITEMS", "THRESHOLD", "LISTED", "WORKERS")):
+    if key.endswith(("PAGINATION", "MAX_ITEMS", "THRESHOLD", "WORKERS")):
         return (int, type(None))
     if isinstance(value, list):
         return (list, tuple)
