@@ -103,8 +103,7 @@ class SdgGenerator(Generator):
         self.urls = SdgUrls(self.settings)
         self.index = None
         self.figures: dict[str, list[FigureRef]] = {}
-        #: code -> id(article) -> the article's figures for that code
-        self.figures_by_article: dict[str, dict[int, list[FigureRef]]] = {}
+        self._article_refs: dict[int, tuple[FigureRef, ...]] = {}  # id(article) -> its figures listed
         self.sitemap = SitemapRecorder(self.settings, self.output_path)
 
     # -- context -------------------------------------------------------------
@@ -204,26 +203,27 @@ class SdgGenerator(Generator):
             article.sdg_card = Markup(card.render({**base, "article": article}))
 
     def _collect_figures(self, published):
-        """Every figure tied to a code, newest article first (``sdg_figures``), and
-        each article's (``sdg_article_figures(code, article)``, listed under the
-        article on indicator and target pages, so that their pages list every figure)."""
+        """Every figure tied to a code, newest article first (``sdg_figures``); each
+        article's are also kept for :meth:`article_figures`."""
         figures: dict[str, list[FigureRef]] = defaultdict(list)
-        by_article: dict[str, dict[int, list[FigureRef]]] = defaultdict(dict)
         for article in published:  # newest first
+            refs = []
             for fig in article.sdg.figures:
                 code = fig.indicator or fig.target
                 if not code:
                     continue
                 ref = FigureRef(fig, article, article.sdg_anchors)
                 figures[code].append(ref)
-                by_article[code].setdefault(id(article), []).append(ref)
+                refs.append(ref)
+            if refs:
+                self._article_refs[id(article)] = tuple(refs)
         self.figures = dict(figures)
-        self.figures_by_article = dict(by_article)
 
     def article_figures(self, code: str, article) -> list[FigureRef]:
         """The figures ``article`` reports for ``code`` (an indicator, or a target for
-        figures that fit none of its indicators), in the article's order."""
-        return self.figures_by_article.get(code, {}).get(id(article), [])
+        figures that fit none of its indicators), in the article's order: listed under
+        the article on indicator and target pages, so that those pages list every figure."""
+        return [r for r in self._article_refs.get(id(article), ()) if (r.figure.indicator or r.figure.target) == code]
 
     def _feed_url(self, code: str) -> str | None:
         node = self.framework[code]
