@@ -93,7 +93,13 @@ def render_indicator_table(analysis: Analysis, url_for: UrlFor, **options) -> Ma
     return _render("sdg/indicator_table.html", analysis, url_for, **options)
 
 
+def figure_renderer(*, template_dirs: Iterable[str] = ()) -> Callable[[object], Markup]:
+    """A function that renders one figure as :func:`render_figure` does, with the
+    template looked up once: for a build, which lists every figure."""
+    macro = environment(tuple(template_dirs)).get_template("sdg/macros.html").module.figure
+    return lambda figure: Markup(macro(figure))
+
+
 def render_figure(figure, *, template_dirs: Iterable[str] = ()) -> Markup:
     """One figure as read (qualifier, value as written, what it counts), for listings."""
-    env = environment(tuple(template_dirs))
-    return Markup(env.get_template("sdg/macros.html").module.figure(figure))
+    return figure_renderer(template_dirs=template_dirs)(figure)

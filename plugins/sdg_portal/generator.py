@@ -13,7 +13,6 @@ import logging
 import math
 import os
 from collections import defaultdict
-from functools import partial
 
 from markupsafe import Markup
 from pelican.generators import Generator
@@ -23,7 +22,7 @@ from sdg_analysis import ANALYSER_VERSION, charts, links, load_framework
 from sdg_analysis.anchors import add_anchors, anchor_id
 from sdg_analysis.codes import slug_for
 from sdg_analysis.opendata import article_record, dumps_safe, schema_text, write_open_data
-from sdg_analysis.render import render_figure, render_section
+from sdg_analysis.render import figure_renderer, render_section
 
 from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
 from .sitemap import SitemapRecorder
@@ -161,7 +160,7 @@ class SdgGenerator(Generator):
                 "sdg_index_url": self.urls.index_url,
                 "sdg_figures": self.figures,
                 "sdg_article_figures": self.article_figures,
-                "sdg_figure": partial(render_figure, template_dirs=tuple(self._templates_path)),
+                "sdg_figure": figure_renderer(template_dirs=self._templates_path),
                 "sdg_matrix": charts.matrix(goal_codes, links.cooccurrence(index)),
                 "sdg_timelines": {g: charts.timeline(months, links.monthly_counts(index, g)) for g in goal_codes},
                 "sdg_feed_categories": {a.url: goal_categories(a, self.framework) for a in self._rendered()},
