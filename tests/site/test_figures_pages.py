@@ -104,12 +104,25 @@ def test_indicator_pages_list_every_figure_newest_first_across_their_pages(tmp_p
         target = soup_of(out / "articles" / "2025" / slug / "index.html").find(id=anchor)
         assert target is not None and target.next_sibling.strip().startswith(f"Officers freed {value} workers")
 
+    # the goal page shows the latest three of them beside the indicator
+    goal = soup_of(out / "sdg" / "16" / "index.html").find(id="figures-heading").parent
+    (item,) = goal.select(".indicator-list > li")
+    assert "(21 figures, the latest 3 below)" in item.get_text()
+    latest = [int(v.get_text()) for v in item.select(".goal-figures .sdg-figure-value")]
+    assert latest == reported[7]
+
 
 def test_goal_and_target_pages_name_indicators_with_figures(fixture_site):
     goal = soup_of(fixture_site / "sdg" / "16" / "index.html")
     section = goal.find(id="figures-heading").parent
-    assert [a.get_text() for a in section.select("a")] == ["16.2.2"]
-    assert "1 figure" in section.get_text()
+    (item,) = section.select(".indicator-list > li")
+    assert item.a.get_text() == "16.2.2" and "(1 figure)" in item.get_text()
+    # the latest figures themselves, each linking to its sentence in its article
+    (figure,) = item.select(".goal-figures > li")
+    assert figure.select_one(".sdg-figure-value").get_text() == "42"
+    link = figure.select_one("a")
+    assert link.get_text() == "Trafficking ring dismantled"
+    assert link["href"].startswith(f"{SITE}/articles/2025/trafficking-ring/#ev-")
     target = soup_of(fixture_site / "sdg" / "16" / "16-2" / "index.html")
     line = [li for li in target.select(".indicator-list li") if li.a.get_text() == "16.2.2"][0]
     assert "1 figure reported" in line.get_text()
