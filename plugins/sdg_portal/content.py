@@ -170,11 +170,24 @@ class Session:
             return
         self.waiting.append(id(article))
         if len(self.waiting) >= (self.settings.get("SDG_ANALYSIS_PARALLEL_THRESHOLD") or 0):
-            self.workers = Workers(self.allowed, batch=16, done=self.analysed)
+            self.workers = self._start_workers()
             for ident in self.waiting:
                 entry = self.sent[ident]
                 entry[2] = self.workers.submit(entry[0])
             self.waiting = []
+
+    def _start_workers(self) -> Workers:
+        """Fork the workers with the progress bars paused: they redraw from a thread of
+        their own, and no thread may run while a process forks (a lock it held would
+        stay held in the children; Python 3.12 and later warn about it)."""
+        paused = self.progress is not None and self.progress.live.is_started
+        if paused:
+            self.progress.stop()
+        try:
+            return Workers(self.allowed, batch=16, done=self.analysed)
+        finally:
+            if paused:
+                self.progress.start()
 
     def take(self, article, editor) -> tuple | None:
         """The cache key and analysis (or ticket) of an article sent when read, if it
