@@ -40,7 +40,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
 serve: html
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) --autoreload --listen --port $(PORT)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) -e SDG_SEARCH_INDEX=true --autoreload --listen --port $(PORT)
 
 publish: $(STAMP)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)

@@ -7,6 +7,7 @@ from .deploy import write_host_files
 from .feeds import add_goal_categories
 from .generator import get_generators
 from .reader import add_reader
+from .search import index_for_search
 from .settings import initialise_settings
 
 
@@ -19,3 +20,4 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.feed_generated.connect(add_goal_categories)
     signals.finalized.connect(write_host_files)
+    signals.finalized.connect(index_for_search)
