@@ -39,7 +39,7 @@ html: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
-serve: html
+serve: $(STAMP)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) -e SDG_SEARCH_INDEX=true --autoreload --listen --port $(PORT)
 
 publish: $(STAMP)
