@@ -27,7 +27,7 @@ from sdg_analysis.problems import Problem, error, warning
 
 from .cache import AnalysisCache, cache_key
 from .reader import SdgMarkdownReader, display_path
-from .workers import Failure, Job, Workers, analyse_many, parallel
+from .workers import Failure, Job, LongLived, Workers, analyse_many, parallel, release
 
 logger = logging.getLogger(__name__)
 # Pelican's loggers drop a warning already logged once in the process; a problem must
@@ -141,6 +141,7 @@ class Session:
             self.analysis_task = self.progress.add_task("Analysing articles", total=files)
             self.progress.start()
         self.workers: Workers | None = None
+        self.held = LongLived()  # what a large build reads and analyses, it holds to its end
         self.waiting: list[int] = []  # articles read, not in the cache, not yet sent
         # id(article) -> [job, cache key, the cached analysis, a ticket, or None while waiting]
         self.sent: dict[int, list] = {}
@@ -157,6 +158,7 @@ class Session:
     def send(self, article) -> None:
         if self.progress is not None:
             self.progress.advance(self.read_task)
+        self.held.add()
         editor, _ = curation(article, self.settings, self.framework)
         job = job_of(article, editor)
         key = cache_key(*job)
@@ -220,6 +222,7 @@ def start_session(generator) -> None:
     """``article_generator_init``: start analysing early when the site is large."""
     global _session
     end_session()
+    release()  # what a build that stopped half-way may have left frozen
     settings = generator.settings
     workers = 0
     if parallel(settings, sys.maxsize):  # workers allowed at all: only then count the files
@@ -256,6 +259,8 @@ def attach_analyses(generator) -> None:
         session.close()
         if session is _session:
             end_session()
+    if session.reading:  # a large site: its articles and their analyses are held to the end
+        session.held.freeze()
 
 
 def _attach(generator, session: Session) -> None:

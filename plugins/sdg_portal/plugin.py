@@ -8,6 +8,7 @@ from .feeds import add_goal_categories
 from .generator import get_generators
 from .reader import add_reader
 from .search import index_for_search
+from .workers import release
 from .settings import initialise_settings
 
 
@@ -21,3 +22,4 @@ def register():
     signals.feed_generated.connect(add_goal_categories)
     signals.finalized.connect(write_host_files)
     signals.finalized.connect(index_for_search)
+    signals.finalized.connect(release)  # what a large build froze (workers.LongLived)

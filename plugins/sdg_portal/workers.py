@@ -75,6 +75,43 @@ def parallel(settings: dict, articles: int) -> int:
     return workers
 
 
+class LongLived:
+    """Keep Python's garbage collector off what a large build holds to its end.
+
+    A build holds every article it reads and every analysis until it is over. On a
+    growing heap Python runs a full collection each time the objects it has not
+    walked reach a quarter of those it has, and walks them all again: 13 full
+    collections took 4.2 s of a 10,000-article build, walking the same articles
+    each time. :meth:`add` counts what the build has taken on; every :attr:`EVERY`
+    of them, what the process holds is collected once more (only what is not frozen
+    yet, so the time is proportional to what is new) and then frozen
+    (``gc.freeze``): the collector leaves it alone until :func:`release` gives it
+    back, at the end of the build. Frozen objects are still freed when their last
+    reference goes; only a reference cycle that becomes garbage after it was frozen
+    waits for the release.
+    """
+
+    EVERY = 500
+
+    def __init__(self):
+        self.pending = 0
+
+    def add(self, n: int = 1) -> None:
+        self.pending += n
+        if self.pending >= self.EVERY:
+            self.freeze()
+
+    def freeze(self) -> None:
+        self.pending = 0
+        gc.collect()
+        gc.freeze()
+
+
+def release(*_) -> None:
+    """Give what :class:`LongLived` froze back to the garbage collector (``finalized``)."""
+    gc.unfreeze()
+
+
 def _analyse(job: Job) -> Analysis | Failure:
     title, html, editor = job
     try:
@@ -152,7 +189,11 @@ class Workers:
 
 def analyse_many(jobs: list[Job], settings: dict) -> Iterator[Analysis | Failure]:
     """The analyses of ``jobs``, in order, as they are ready (a :class:`Failure` for a
-    job whose analysis raised)."""
+    job whose analysis raised).
+
+    Analysed in worker processes, they are frozen out of the garbage collector's
+    sight as they come (:class:`LongLived`, as the build does): :func:`release`
+    gives them back."""
     workers = parallel(settings, len(jobs))
     if not workers:
         return map(_analyse, jobs)
@@ -161,10 +202,12 @@ def analyse_many(jobs: list[Job], settings: dict) -> Iterator[Analysis | Failure
 
 def _in_workers(jobs: list[Job], workers: int) -> Iterator[Analysis | Failure]:
     pool = Workers(workers, batch=min(32, len(jobs) // (workers * 8)))
+    held = LongLived()
     try:
         tickets = [pool.submit(job) for job in jobs]
         pool.flush()
         for ticket in tickets:
             yield pool.result(ticket)
+            held.add()
     finally:
         pool.close()

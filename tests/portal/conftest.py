@@ -12,6 +12,7 @@ from pelican.tests.support import get_context, get_settings
 
 import sdg_portal
 from sdg_portal.settings import check
+from sdg_portal.workers import release
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -38,4 +39,5 @@ def make_generator(tmp_path):
         generator.generate_context()
         return generator
 
-    return make
+    yield make
+    release()  # what a large build froze: a build here never gets to Pelican's finalized

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 
@@ -108,6 +109,24 @@ def test_when_a_worker_dies_the_build_process_analyses_the_rest(monkeypatch, cap
     assert "An analysis worker stopped unexpectedly" in caplog.text
 
 
+def frozen(obj) -> bool:
+    """Whether ``obj`` is out of the garbage collector's sight (gc.freeze)."""
+    return not any(o is obj for o in gc.get_objects())
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_analyses_from_the_workers_are_frozen_out_of_the_collectors_sight(monkeypatch):
+    monkeypatch.setattr(workers.LongLived, "EVERY", 4)
+    workers.release()
+    try:
+        got = list(workers.analyse_many(jobs(), {"SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 1}))
+        assert gc.get_freeze_count() > 0
+        assert frozen(got[0]) and frozen(got[0].goals)
+    finally:
+        workers.release()
+    assert gc.get_freeze_count() == 0 and not frozen(got[0])
+
+
 def test_worker_count_defaults_to_the_usable_cores():
     assert DEFAULTS["SDG_ANALYSIS_WORKERS"] is None
     assert workers.worker_count({"SDG_ANALYSIS_WORKERS": None}) >= 1
@@ -117,6 +136,7 @@ def test_worker_count_defaults_to_the_usable_cores():
 
 # -- in a build: articles go to the workers as Pelican reads them -------------------
 import sdg_portal.content as content  # noqa: E402
+from pelican import signals  # noqa: E402
 
 PARALLEL = {"SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 1}
 
@@ -137,6 +157,34 @@ def test_articles_are_sent_to_the_workers_as_they_are_read(make_generator, tmp_p
     assert sorted(article.slug for _, article in sent) == sorted(serial)
     assert analyses(generator) == serial
     assert content._session is None  # the workers are gone once the analyses are attached
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_a_large_build_keeps_the_collector_off_its_articles_until_it_ends(make_generator, tmp_path, monkeypatch):
+    monkeypatch.setattr(workers.LongLived, "EVERY", 2)
+    workers.release()
+    small = build(make_generator, tmp_path, SDG_ANALYSIS_WORKERS=1)
+    assert gc.get_freeze_count() == 0  # a small site: nothing frozen
+    assert not frozen(small.articles[0])
+
+    read, frozen_when_read = [], []
+    real_send = content.Session.send
+
+    def send(self, article):
+        read.append(article)
+        real_send(self, article)
+        frozen_when_read.append([frozen(a) for a in read])
+
+    monkeypatch.setattr(content.Session, "send", send)
+    generator = build(make_generator, tmp_path, **PARALLEL)
+    # while Pelican reads: every second article, what was read so far is frozen
+    assert frozen_when_read[:3] == [[False], [True, True], [True, True, False]]
+    article = generator.articles[0]
+    assert frozen(article) and frozen(article.sdg)  # and all of it once the analyses are in
+    plugin_handlers = [r.__name__ for r in signals.finalized.receivers_for(generator)]
+    assert "release" in plugin_handlers  # given back when Pelican says the build is over
+    workers.release()
+    assert not frozen(article) and not frozen(article.sdg)
 
 
 @pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
