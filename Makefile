@@ -4,8 +4,9 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PELICAN := $(BIN)/pelican
-# Pagefind (PyPI pagefind[bin]) indexes the article bodies of the built site for search/.
-PAGEFIND := $(BIN)/python -m pagefind
+# Pagefind (PyPI pagefind[bin]) indexes the article bodies of the built site for search/;
+# `sdg-portal index` runs it and puts its filter indexes in order (the same bytes every build).
+PAGEFIND := $(BIN)/sdg-portal index
 INPUTDIR := content
 OUTPUTDIR := output
 CONFFILE := pelicanconf.py
@@ -34,7 +35,7 @@ $(STAMP): pyproject.toml
 
 html: $(STAMP)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
-	$(PAGEFIND) --site $(OUTPUTDIR)
+	$(PAGEFIND) $(OUTPUTDIR)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
@@ -44,7 +45,7 @@ serve: $(STAMP)
 
 publish: $(STAMP)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
-	$(PAGEFIND) --site $(OUTPUTDIR)
+	$(PAGEFIND) $(OUTPUTDIR)
 
 clean:
 	rm -rf $(OUTPUTDIR) cache .pytest_cache

@@ -1,37 +1,145 @@
-"""Index the built site for search with Pagefind, when a setting asks for it.
+"""Index the built site for search with Pagefind, the same bytes on every build.
 
-``make html`` and ``make publish`` run Pagefind as a step of their own, after
-Pelican. ``make serve`` rebuilds on every change in the same Pelican process, so it
-sets ``SDG_SEARCH_INDEX``: the index is then made again after each build
-(``finalized``), and the search page finds what an editor just wrote. Pagefind is
-the one PyPI ``pagefind[bin]`` installs, run with the build's own Python.
+``make html`` and ``make publish`` index the site after Pelican with
+``sdg-portal index OUTPUT``. ``make serve`` rebuilds on every change in the same
+Pelican process, so it sets ``SDG_SEARCH_INDEX``: the index is then made again
+after each build (``finalized``), and the search page finds what an editor just
+wrote. Pagefind is the one PyPI ``pagefind[bin]`` installs, run with the build's
+own Python.
+
+Pagefind (1.5.2, the newest release) writes the values of each search filter, and
+the list of filters, in the order of a Rust hash map, which is new in every run
+(its issue #638): two builds of the same site got filter indexes, a metadata
+index and an entry file with other bytes and other names. :func:`stabilise`
+rewrites those three kinds of file with the values and filters in order, named by
+the hash Pagefind names them with (so a Pagefind that sorts them writes the same
+names): the index is then the same on every build. It rewrites only files it reads
+back to the byte (CBOR through ``cbor2``); another layout is left as Pagefind
+wrote it, with a warning.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import logging
 import subprocess
 import sys
+from pathlib import Path
+
+import cbor2
 
 logger = logging.getLogger(__name__)
 
+SIGNATURE = b"pagefind_dcd"  # what every compressed Pagefind index file starts with
 
-def index_for_search(pelican) -> None:
-    """``finalized`` handler: with ``SDG_SEARCH_INDEX``, run Pagefind on the output."""
-    if not pelican.settings.get("SDG_SEARCH_INDEX"):
-        return
-    command = [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path)]
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site."""
+
+
+def make_search_index(site: str | Path) -> None:
+    """Run Pagefind on the built ``site``, then :func:`stabilise` its output."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.SubprocessError) as exc:
-        logger.warning("The search index was not made (%s): the search page finds what it found before", exc)
-        return
+        raise SearchIndexError(str(exc)) from exc
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip().splitlines()[-3:]
-        logger.warning(
-            "The search index was not made (Pagefind exited with %s: %s): the search page finds what it found before",
-            done.returncode,
-            " ".join(said),
-        )
+        raise SearchIndexError(f"Pagefind exited with {done.returncode}: {' '.join(said)}")
+    try:
+        stabilise(Path(site))
+    except (OSError, ValueError, KeyError, IndexError, TypeError, cbor2.CBORError) as exc:
+        logger.warning("The search index is as Pagefind wrote it, in an order that changes between builds: %s", exc)
+
+
+def index_for_search(pelican) -> None:
+    """``finalized`` handler: with ``SDG_SEARCH_INDEX``, index the output for search."""
+    if not pelican.settings.get("SDG_SEARCH_INDEX"):
+        return
+    try:
+        make_search_index(pelican.output_path)
+    except SearchIndexError as exc:
+        logger.warning("The search index was not made (%s): the search page finds what it found before", exc)
         return
     logger.info("Search index made with Pagefind in %s/pagefind", pelican.output_path)
+
+
+# -- the same index on every build -----------------------------------------------------
+def _read(path: Path):
+    """The data of a Pagefind index file; a ValueError unless writing it back gives its bytes."""
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{path} is not a Pagefind index file")
+    body = data[len(SIGNATURE) :]
+    value = cbor2.loads(body)
+    if cbor2.dumps(value) != body:
+        raise ValueError(f"{path} is written in a way this portal cannot write back")
+    return value
+
+
+def content_hash(body: bytes) -> str:
+    """Pagefind's name for content: the bytes of its SHA-1 in hex, each without a leading zero."""
+    return "".join(f"{byte:x}" for byte in hashlib.sha1(body).digest())
+
+
+def _write(folder: Path, old: str, suffix: str, value, taken: set[str]) -> str:
+    """Write ``value`` as a Pagefind index file named like ``old`` (language prefix, hash
+    length) by its content; remove ``old`` if the name changed. Returns the new name."""
+    body = cbor2.dumps(value)
+    prefix = old[: old.rindex("_") + 1]
+    digest = content_hash(body)
+    length = len(old) - len(prefix)
+    name = prefix + digest[:length]
+    while name in taken and length < len(digest):  # two files, one short hash: longer, as Pagefind does
+        length += 1
+        name = prefix + digest[:length]
+    taken.add(name)
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(SIGNATURE + body, mtime=0))
+    if name != old:
+        (folder / f"{old}{suffix}").unlink()
+    return name
+
+
+def stabilise(site: Path) -> int:
+    """Put the filter values and the filters of the Pagefind index of ``site`` in order.
+
+    Returns the number of files renamed. The entry file is written back in Pagefind's
+    own JSON layout, checked first; a metadata index whose filters are not
+    ``[name, hash]`` pairs of existing files is an error, and nothing of that
+    language is changed.
+    """
+    pagefind = site / "pagefind"
+    entry_path = pagefind / "pagefind-entry.json"
+    text = entry_path.read_text(encoding="utf-8")
+    entry = json.loads(text)
+
+    def layout(data) -> str:
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+    if layout(entry) != text:
+        raise ValueError(f"{entry_path} is not in the layout this portal writes back")
+    renamed = 0
+    for language in entry["languages"].values():
+        meta_name = language["hash"]
+        meta = _read(pagefind / f"pagefind.{meta_name}.pf_meta")
+        filters = meta[3]
+        if not all(isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f) for f in filters):
+            raise ValueError(f"the filters of pagefind.{meta_name}.pf_meta are not [name, hash] pairs")
+        indexes = [(name, hash_, _read(pagefind / "filter" / f"{hash_}.pf_filter")) for name, hash_ in filters]
+        taken: set[str] = set()
+        written = []
+        for name, hash_, (filter_name, values) in sorted(indexes):
+            values.sort(key=lambda value: value[0])  # by value: the order of a sorted map
+            new = _write(pagefind / "filter", hash_, ".pf_filter", [filter_name, values], taken)
+            renamed += new != hash_
+            written.append([name, new])
+        meta[3] = written
+        new_meta = _write(pagefind, f"pagefind.{meta_name}", ".pf_meta", meta, set())
+        new_meta = new_meta[len("pagefind.") :]
+        renamed += new_meta != meta_name
+        language["hash"] = new_meta
+    entry_path.write_text(layout(entry), encoding="utf-8")
+    return renamed

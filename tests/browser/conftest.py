@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from sdg_portal.search import make_search_index
 from support import ROOT, build_site
 
 PREFIX = "portal"  # the site's sub-path on the test server
@@ -102,13 +101,14 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_url(chromium, tmp_path_factory) -> str:
-    """The bundled content/ built with Pelican and indexed by Pagefind, served on 127.0.0.1."""
+    """The bundled content/ built with Pelican and indexed as `make html` does (Pagefind,
+    its filter indexes put in order), served on 127.0.0.1."""
     www = tmp_path_factory.mktemp("browser-www")
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(www)))
     base = f"http://127.0.0.1:{server.server_port}/{PREFIX}"
     site = www / PREFIX
     build_site(ROOT / "content", site, SITEURL=base, FEED_DOMAIN=base)
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], check=True)
+    make_search_index(site)
     assert (site / "pagefind" / "pagefind-ui.js").is_file(), "Pagefind wrote no bundle"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
