@@ -85,9 +85,10 @@ def content_hash(body: bytes) -> str:
     return "".join(f"{byte:x}" for byte in hashlib.sha1(body).digest())
 
 
-def _write(folder: Path, old: str, suffix: str, value, taken: set[str]) -> str:
-    """Write ``value`` as a Pagefind index file named like ``old`` (language prefix, hash
-    length) by its content; remove ``old`` if the name changed. Returns the new name."""
+def _write(path: Path, old: str, value, taken: set[str]) -> str:
+    """Write ``value`` as a Pagefind index file next to ``path`` (the file named ``old``),
+    named like it (prefix up to the last ``_``, hash length) by its content. Returns
+    the new name; the caller removes ``path`` if no file of that name remains."""
     body = cbor2.dumps(value)
     prefix = old[: old.rindex("_") + 1]
     digest = content_hash(body)
@@ -97,19 +98,17 @@ def _write(folder: Path, old: str, suffix: str, value, taken: set[str]) -> str:
         length += 1
         name = prefix + digest[:length]
     taken.add(name)
-    (folder / f"{name}{suffix}").write_bytes(gzip.compress(SIGNATURE + body, mtime=0))
-    if name != old:
-        (folder / f"{old}{suffix}").unlink()
+    path.with_name(path.name.replace(old, name)).write_bytes(gzip.compress(SIGNATURE + body, mtime=0))
     return name
 
 
 def stabilise(site: Path) -> int:
     """Put the filter values and the filters of the Pagefind index of ``site`` in order.
 
-    Returns the number of files renamed. The entry file is written back in Pagefind's
-    own JSON layout, checked first; a metadata index whose filters are not
-    ``[name, hash]`` pairs of existing files is an error, and nothing of that
-    language is changed.
+    Returns the number of files renamed. Every file is read, and checked, before
+    any is written: the entry file must be in Pagefind's own JSON layout, each
+    metadata index's filters ``[name, hash]`` pairs of filter indexes that read back
+    to the byte. If one is not, an error says which and nothing is changed.
     """
     pagefind = site / "pagefind"
     entry_path = pagefind / "pagefind-entry.json"
@@ -121,25 +120,33 @@ def stabilise(site: Path) -> int:
 
     if layout(entry) != text:
         raise ValueError(f"{entry_path} is not in the layout this portal writes back")
-    renamed = 0
+    read = []  # per language: its entry, metadata file and data, and its filter indexes
     for language in entry["languages"].values():
-        meta_name = language["hash"]
-        meta = _read(pagefind / f"pagefind.{meta_name}.pf_meta")
+        meta_path = pagefind / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read(meta_path)
         filters = meta[3]
         if not all(isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f) for f in filters):
-            raise ValueError(f"the filters of pagefind.{meta_name}.pf_meta are not [name, hash] pairs")
+            raise ValueError(f"the filters of {meta_path.name} are not [name, hash] pairs")
         indexes = [(name, hash_, _read(pagefind / "filter" / f"{hash_}.pf_filter")) for name, hash_ in filters]
+        read.append((language, meta_path, meta, indexes))
+
+    written: set[Path] = set()
+    replaced: set[Path] = set()
+    for language, meta_path, meta, indexes in read:
         taken: set[str] = set()
-        written = []
+        meta[3] = []
         for name, hash_, (filter_name, values) in sorted(indexes):
             values.sort(key=lambda value: value[0])  # by value: the order of a sorted map
-            new = _write(pagefind / "filter", hash_, ".pf_filter", [filter_name, values], taken)
-            renamed += new != hash_
-            written.append([name, new])
-        meta[3] = written
-        new_meta = _write(pagefind, f"pagefind.{meta_name}", ".pf_meta", meta, set())
-        new_meta = new_meta[len("pagefind.") :]
-        renamed += new_meta != meta_name
-        language["hash"] = new_meta
+            path = pagefind / "filter" / f"{hash_}.pf_filter"
+            new = _write(path, hash_, [filter_name, values], taken)
+            written.add(path.with_name(f"{new}.pf_filter"))
+            replaced.add(path)
+            meta[3].append([name, new])
+        new = _write(meta_path, language["hash"], meta, set())
+        written.add(meta_path.with_name(f"pagefind.{new}.pf_meta"))
+        replaced.add(meta_path)
+        language["hash"] = new
     entry_path.write_text(layout(entry), encoding="utf-8")
-    return renamed
+    for path in replaced - written:
+        path.unlink()
+    return len(replaced - written)

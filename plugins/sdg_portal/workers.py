@@ -148,13 +148,15 @@ class Workers:
         self.done = done  # called with the number of jobs of each batch analysed (from another thread)
         self._open = _Batch()
         self.broken = False
+        held = gc.get_freeze_count() > 0  # the build's, frozen by LongLived: they stay so
         gc.collect()
         gc.freeze()
         try:
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
             self.pool.submit(int).result()  # fork the workers now, while the objects are frozen
         finally:
-            gc.unfreeze()
+            if not held:
+                gc.unfreeze()
 
     def submit(self, job: Job) -> tuple[_Batch, int]:
         batch = self._open

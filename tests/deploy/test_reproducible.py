@@ -144,3 +144,27 @@ def test_no_cache_files_or_local_paths_in_the_output(builds):
         data = (base / "out-a" / name).read_bytes()
         leaks += [f"{name}: {needle.decode()}" for needle in needles if needle in data]
     assert not leaks, "\n".join(leaks[:30])
+
+
+def test_an_index_it_cannot_read_back_is_left_as_it_is(builds, tmp_path):
+    # English, its first filter out of order (to be rewritten), and a second language
+    # whose metadata index is cut short: nothing may be rewritten, English included.
+    _, _, out = builds
+    site = tmp_path / "site"
+    pagefind = site / "pagefind"
+    shutil.copytree(out["no cache"] / "pagefind", pagefind)
+    entry = json.loads((pagefind / "pagefind-entry.json").read_text(encoding="utf-8"))
+    (english,) = entry["languages"].values()
+    meta_path = pagefind / f"pagefind.{english['hash']}.pf_meta"
+    meta = cbor2.loads(gzip.decompress(meta_path.read_bytes())[len(SIGNATURE) :])
+    first = pagefind / "filter" / f"{meta[3][0][1]}.pf_filter"
+    name, values = cbor2.loads(gzip.decompress(first.read_bytes())[len(SIGNATURE) :])
+    first.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps([name, values[::-1]])))
+    entry["languages"]["fr"] = {"hash": "fr_0123456789", "wasm": "fr", "page_count": 1}
+    (pagefind / "pagefind.fr_0123456789.pf_meta").write_bytes(meta_path.read_bytes()[:40])
+    entry_text = json.dumps(entry, separators=(",", ":"), ensure_ascii=False)
+    (pagefind / "pagefind-entry.json").write_text(entry_text, encoding="utf-8")
+    before = tree(site)
+    with pytest.raises(EOFError):
+        stabilise(site)
+    assert tree(site) == before  # every file read before any is written: nothing half done

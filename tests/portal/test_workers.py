@@ -9,6 +9,7 @@ import threading
 import pytest
 
 import sdg_portal.workers as workers
+from sdg_portal.workers import Failure
 from sdg_analysis import analyse, load_framework, parse_frontmatter
 from sdg_portal.settings import DEFAULTS
 
@@ -125,6 +126,19 @@ def test_analyses_from_the_workers_are_frozen_out_of_the_collectors_sight(monkey
     finally:
         workers.release()
     assert gc.get_freeze_count() == 0 and not frozen(got[0])
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_starting_workers_leaves_what_the_build_froze_frozen():
+    held = [[], Failure("an article read before the workers started")]  # objects the collector tracks
+    workers.release()
+    try:
+        workers.LongLived().freeze()
+        list(workers.analyse_many(jobs(), {"SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 1}))
+        assert frozen(held[1])
+    finally:
+        workers.release()
+    assert not frozen(held[1])
 
 
 def test_worker_count_defaults_to_the_usable_cores():
