@@ -36,7 +36,13 @@ def mark_terms(evidence: Evidence) -> Markup:
 
 @lru_cache(maxsize=8)
 def environment(template_dirs: tuple[str, ...] = ()) -> Environment:
-    """One Jinja2 environment per set of override folders, built once."""
+    """One Jinja2 environment per set of override folders, built once.
+
+    Its templates are read once and not checked against the disk again
+    (``auto_reload=False``): the sections are rendered for every article, and
+    checking cost eight ``stat`` calls each. A build that must see templates
+    edited since the last (``make serve``) calls :func:`fresh_templates` first.
+    """
     loaders = [FileSystemLoader(list(template_dirs))] if template_dirs else []
     loaders.append(PackageLoader("sdg_analysis", "templates"))
     env = Environment(
@@ -45,10 +51,17 @@ def environment(template_dirs: tuple[str, ...] = ()) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,
     )
     env.filters["mark_terms"] = mark_terms
     env.globals["anchor_id"] = anchor_id
     return env
+
+
+def fresh_templates() -> None:
+    """Forget the environments and the templates they read: the next render reads
+    them from the disk again."""
+    environment.cache_clear()
 
 
 def _render(

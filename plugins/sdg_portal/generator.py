@@ -22,7 +22,7 @@ from sdg_analysis import ANALYSER_VERSION, charts, links, load_framework
 from sdg_analysis.anchors import add_anchors, anchor_id
 from sdg_analysis.codes import slug_for
 from sdg_analysis.opendata import article_record, dumps_safe, schema_text, write_open_data
-from sdg_analysis.render import figure_renderer, render_section
+from sdg_analysis.render import figure_renderer, fresh_templates, render_section
 
 from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
 from .sitemap import SitemapRecorder
@@ -98,6 +98,7 @@ class FigureRef:
 class SdgGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        fresh_templates()  # a new build (make serve): templates edited since are read again
         self.framework = load_framework()
         self.urls = SdgUrls(self.settings)
         self.index = None

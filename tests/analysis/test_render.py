@@ -82,3 +82,22 @@ def test_origin_says_confirmed_added_or_found():
         "sdg-goal-14": "found by the analyser",
         "sdg-goal-16": "added by an editor",
     }
+
+
+def test_a_theme_override_is_read_once_per_build(tmp_path):
+    from sdg_analysis.render import fresh_templates
+
+    folder = tmp_path / "templates"
+    (folder / "sdg").mkdir(parents=True)
+    override = folder / "sdg" / "indicator_table.html"
+    override.write_text("<p class='theme-table'>first</p>", encoding="utf-8")
+    fresh_templates()
+    try:
+        render = lambda: render_section(myawaddy_like(), url_for, template_dirs=[str(folder)])  # noqa: E731
+        assert "theme-table'>first" in render() or 'theme-table">first' in render()
+        override.write_text("<p class='theme-table'>second</p>", encoding="utf-8")
+        assert "first" in render()  # not read again within a build
+        fresh_templates()  # what a new build (make serve) does
+        assert "second" in render()
+    finally:
+        fresh_templates()
