@@ -35,15 +35,25 @@ pytestmark = pytest.mark.build
 
 SITEURL = "https://owner.github.io/portal"
 
+def load(path: Path):
+    """The data of a Pagefind index file (gzip, Pagefind's signature, then CBOR)."""
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(SIGNATURE), path
+    return cbor2.loads(data[len(SIGNATURE) :])
+
+
+def save(path: Path, value) -> None:
+    """Write ``value`` as a Pagefind index file, as Pagefind could have written it."""
+    path.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps(value)))
+
+
 def index_files(folder: Path) -> dict:
-    """Pagefind's entry, metadata and filter indexes of a built site, decoded (cbor2)."""
+    """Pagefind's entry, metadata and filter indexes of a built site, decoded."""
     pagefind = folder / "pagefind"
     entry = json.loads((pagefind / "pagefind-entry.json").read_text(encoding="utf-8"))
     files = {}
     for path in [*pagefind.glob("pagefind.*.pf_meta"), *pagefind.glob("filter/*.pf_filter")]:
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(SIGNATURE), path
-        files[path.relative_to(pagefind).as_posix()] = cbor2.loads(data[len(SIGNATURE) :])
+        files[path.relative_to(pagefind).as_posix()] = load(path)
     return {"entry": entry, **files}
 
 
@@ -121,13 +131,13 @@ def test_the_order_pagefind_wrote_does_not_matter(builds, tmp_path):
     entry = json.loads((pagefind / "pagefind-entry.json").read_text(encoding="utf-8"))
     (language,) = entry["languages"].values()
     meta_path = pagefind / f"pagefind.{language['hash']}.pf_meta"
-    meta = cbor2.loads(gzip.decompress(meta_path.read_bytes())[len(SIGNATURE) :])
+    meta = load(meta_path)
     for _, hash_ in meta[3]:
         path = pagefind / "filter" / f"{hash_}.pf_filter"
-        name, values = cbor2.loads(gzip.decompress(path.read_bytes())[len(SIGNATURE) :])
-        path.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps([name, values[::-1]])))
+        name, values = load(path)
+        save(path, [name, values[::-1]])
     meta[3].reverse()
-    meta_path.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps(meta)))
+    save(meta_path, meta)
     assert tree(site) != before
 
     assert stabilise(site) == 0  # the names were those of the content in order
@@ -156,10 +166,9 @@ def test_an_index_it_cannot_read_back_is_left_as_it_is(builds, tmp_path):
     entry = json.loads((pagefind / "pagefind-entry.json").read_text(encoding="utf-8"))
     (english,) = entry["languages"].values()
     meta_path = pagefind / f"pagefind.{english['hash']}.pf_meta"
-    meta = cbor2.loads(gzip.decompress(meta_path.read_bytes())[len(SIGNATURE) :])
-    first = pagefind / "filter" / f"{meta[3][0][1]}.pf_filter"
-    name, values = cbor2.loads(gzip.decompress(first.read_bytes())[len(SIGNATURE) :])
-    first.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps([name, values[::-1]])))
+    first = pagefind / "filter" / f"{load(meta_path)[3][0][1]}.pf_filter"
+    name, values = load(first)
+    save(first, [name, values[::-1]])
     entry["languages"]["fr"] = {"hash": "fr_0123456789", "wasm": "fr", "page_count": 1}
     (pagefind / "pagefind.fr_0123456789.pf_meta").write_bytes(meta_path.read_bytes()[:40])
     entry_text = json.dumps(entry, separators=(",", ":"), ensure_ascii=False)
