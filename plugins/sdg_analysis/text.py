@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html as _html
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _DROP = re.compile(r"<(script|style|template|svg)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -96,8 +96,15 @@ def markdown_to_text(markdown: str) -> str:
     return text.strip()
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of a text and its offsets: ``text[start:end] == sentence.text``.
+
+    A named tuple rather than a frozen dataclass: an article has some sixty sentences,
+    and :func:`split_sentences` makes them with ``tuple.__new__``, without the
+    Python-level ``__init__`` (and its ``object.__setattr__`` per field) a frozen
+    dataclass runs for each. The repr is the same.
+    """
+
     start: int
     end: int
     text: str
@@ -132,23 +139,49 @@ def _is_abbreviation(chunk: str) -> bool:
     return len(word) == 1 or bool(_DOTTED.fullmatch(word))
 
 
+#: :func:`_is_abbreviation` of the last word of a chunk (from its last space, with the
+#: end punctuation), by that word: a fact about a word, so kept for the process.
+_ABBREVIATION_OF: dict[str, bool] = {}
+_ABBREVIATION_LIMIT = 100_000
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of plain text, each with its offsets into ``text``.
 
     Paragraph breaks always end a sentence; inside a paragraph a sentence ends at
     ``.``, ``!`` or ``?`` followed by a capital or digit, unless the word before the
     full stop is a known abbreviation or an initial.
+
+    Whether a boundary follows an abbreviation depends on the last word before it
+    alone (:func:`_is_abbreviation` searches from the chunk's last space): the
+    answer is looked up by that word in :data:`_ABBREVIATION_OF`. The boundary's
+    end punctuation and closing marks hold no space, so that word is the text from
+    the last space before the match (or the sentence's start) to the match's end,
+    less the white space the match ends with.
     """
     sentences: list[Sentence] = []
+    append, new, known = sentences.append, tuple.__new__, _ABBREVIATION_OF.get
     for para in _PARAGRAPH.finditer(text):
         p_start, p_text = para.start(), para.group()
         start = 0
+        rfind = p_text.rfind
         for m in _BOUNDARY.finditer(p_text):
-            chunk = p_text[start : m.end()]
-            if _is_abbreviation(chunk.rstrip()):
+            end = m.end()
+            last = p_text[max(start, rfind(" ", start, m.start()) + 1) : end].rstrip()
+            abbreviation = known(last)
+            if abbreviation is None:
+                abbreviation = _is_abbreviation(last)
+                if len(_ABBREVIATION_OF) < _ABBREVIATION_LIMIT:
+                    _ABBREVIATION_OF[last] = abbreviation
+            if abbreviation:
                 continue
-            _append(sentences, p_text, p_start, start, m.end())
-            start = m.end()
+            # _append, inline: the chunk p_text[start:end] less its white space
+            chunk = p_text[start:end]
+            stripped = chunk.strip()
+            if stripped:
+                s = p_start + start + len(chunk) - len(chunk.lstrip())
+                append(new(Sentence, (s, s + len(stripped), stripped)))
+            start = end
         _append(sentences, p_text, p_start, start, len(p_text))
     return sentences
 
@@ -160,4 +193,4 @@ def _append(out: list[Sentence], para: str, offset: int, start: int, end: int) -
         return
     lead = len(chunk) - len(chunk.lstrip())
     s = offset + start + lead
-    out.append(Sentence(s, s + len(stripped), stripped))
+    out.append(tuple.__new__(Sentence, (s, s + len(stripped), stripped)))
