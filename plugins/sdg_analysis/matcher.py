@@ -67,17 +67,18 @@ def _sum(hits: list[Hit]) -> float:
     taken: dict[int, list[tuple[int, int]]] = {}
     seen: dict[str, int] = {}
     total = 0.0
-    for h in sorted(hits, key=_HEAVIEST_FIRST, reverse=True):
-        spans = taken.get(h.sentence)
+    # a Hit unpacked at once: its fields read by name are descriptor calls, four a hit
+    for _goal, _target, weight, sentence, hit_spans, term, _ref in sorted(hits, key=_HEAVIEST_FIRST, reverse=True):
+        spans = taken.get(sentence)
         if spans is None:
-            taken[h.sentence] = list(h.spans)
-        elif _overlaps(h.spans, spans):
+            taken[sentence] = list(hit_spans)
+        elif _overlaps(hit_spans, spans):
             continue
         else:
-            spans.extend(h.spans)
-        n = seen.get(h.term, 0)
-        total += h.weight * REPEAT_DECAY**n if n else h.weight
-        seen[h.term] = n + 1
+            spans.extend(hit_spans)
+        n = seen.get(term, 0)
+        total += weight * REPEAT_DECAY**n if n else weight
+        seen[term] = n + 1
     return total
 
 
@@ -129,26 +130,41 @@ def _evidence(m: Matches, hits: list[Hit], shared: dict | None = None) -> list[E
 
     With ``shared``, an evidence equal to one made before for another label of the
     text (a goal and its only target often quote the same sentence with the same
-    marks) is that one, so that the analysis holds it, and pickles it, once.
+    marks) is that one, so that the analysis holds it, and pickles it, once. It is
+    found by its sentence's index and its merged spans, which make the rest of it:
+    an equal evidence is not made, nor hashed field by field, a second time.
     """
     weight: dict[int, float] = {}
+    get = weight.get
     for h in hits:
-        weight[h.sentence] = weight.get(h.sentence, 0.0) + h.weight
-    ranked = sorted(weight, key=lambda i: (-weight[i], i))[:MAX_EVIDENCE]
+        i = h[3]  # Hit.sentence, Hit.weight: by index, in the inner loops
+        weight[i] = get(i, 0.0) + h[2]
+    # heaviest first, ties in sentence order: a stable sort by weight of the sorted indices
+    ranked = sorted(sorted(weight), key=weight.__getitem__, reverse=True)[:MAX_EVIDENCE]
     spans_of: dict[int, set[tuple[int, int]]] = {i: set() for i in ranked}
+    found_in = spans_of.get
     for h in hits:
-        found = spans_of.get(h.sentence)
+        found = found_in(h[3])
         if found is not None:
-            found.update(h.spans)
+            found.update(h[4])
     out = []
     text = m.text
     for i in ranked:
-        s = m.sentences[i]
         spans = _merge(sorted(spans_of[i]))
+        if shared is not None:
+            key = (i, *spans)
+            ev = shared.get(key)
+            if ev is not None:
+                out.append(ev)
+                continue
+        s = m.sentences[i]
+        start = s.start
         terms = tuple(dict.fromkeys(text[a:b] for a, b in spans))
-        marks = tuple((a - s.start, b - s.start) for a, b in spans)
-        ev = Evidence(s.text, s.start, s.end, terms, marks)
-        out.append(ev if shared is None else shared.setdefault(ev, ev))
+        marks = tuple((a - start, b - start) for a, b in spans)
+        ev = Evidence(s.text, start, s.end, terms, marks)
+        if shared is not None:
+            shared[key] = ev
+        out.append(ev)
     return out
 
 
@@ -170,7 +186,7 @@ def detect(text: str, framework: Framework, sentences: list[Sentence]) -> Analys
     by_goal, by_target = m.by_goal, m.by_target
     thresholds = load_rules().thresholds
     result = Analysis()
-    shared: dict[Evidence, Evidence] = {}
+    shared: dict[tuple, Evidence] = {}  # see _evidence
     for g, d in goals.items():
         theta = thresholds.get(g, DEFAULT_THRESHOLD)
         result.goals.append(Label(g, d / (d + theta), evidence=_evidence(m, by_goal.get(g, []), shared)))

@@ -85,6 +85,10 @@ class RuleSet:
     goal_excludes: dict[str, frozenset[int]] = field(default_factory=dict)
     target_excludes: dict[str, frozenset[int]] = field(default_factory=dict)
     names: frozenset[int] = frozenset()
+    #: rules_of as plain tuples for the matcher's inner loop, made by load_rules once the
+    #: excludes are folded in: main phrase -> ((goal, target, weight, text, never, near), ...),
+    #: never and near None when empty (see signals.match).
+    hit_rules: dict[int, tuple[tuple, ...]] = field(default_factory=dict, repr=False, compare=False)
     thresholds: dict[str, float] = field(default_factory=dict)
     _ids: dict[tuple[Pattern, ...], int] = field(default_factory=dict)
     _candidates: dict[str, tuple | None] = field(default_factory=dict)
@@ -310,6 +314,10 @@ def load_rules() -> RuleSet:
             rule.never = rule.never | rs.goal_excludes.get(rule.goal, frozenset())
             if rule.target:
                 rule.never = rule.never | rs.target_excludes.get(rule.target, frozenset())
+    rs.hit_rules = {
+        pid: tuple((r.goal, r.target, r.weight, r.text, r.never or None, r.near or None) for r in rules)
+        for pid, rules in rs.rules_of.items()
+    }
     return rs
 
 
