@@ -52,17 +52,23 @@ def label_figure_codes(analysis: Analysis) -> Analysis:
     indicator says the editor wants it there. Either way the page lists it under
     that label, so the label must exist (with the figure's sentence as evidence).
     """
+    if not analysis.figures:
+        return analysis
     added = False
+    # The codes of each kind's labels, looked up rather than analysis.label() scanning
+    # a list (and building a dict) for each of a figure's three codes; a code is found
+    # only among the labels of its own kind, as analysis.label() finds it.
+    lists = (analysis.goals, analysis.targets, analysis.indicators)
+    have = tuple({label.code for label in labels} for labels in lists)
     for fig in analysis.figures:
         for code in (_codes.goal_of(fig.target) if fig.target else None, fig.target, fig.indicator):
             if code is None:
                 continue
-            label = analysis.label(code)
-            if label is None:
+            kind = code.count(".")  # _codes.kind_of(code), as an index
+            if code not in have[kind]:
                 evidence = [fig.evidence] if fig.evidence else []
-                analysis.labels(_codes.kind_of(code)).append(
-                    Label(code=code, score=fig.score, origin=fig.origin, evidence=evidence)
-                )
+                lists[kind].append(Label(code=code, score=fig.score, origin=fig.origin, evidence=evidence))
+                have[kind].add(code)
                 added = True
     if added:
         for labels in (analysis.goals, analysis.targets, analysis.indicators):
