@@ -78,3 +78,19 @@ def test_paragraph_break_ends_a_sentence():
 def test_markdown_to_text_drops_front_matter_and_markup():
     md = "---\ntitle: x\n---\n\n## Heading\n\nSome **bold** and a [link](http://x.org).\n\n- item one\n"
     assert markdown_to_text(md) == "Heading\n\nSome bold and a link.\n\nitem one"
+
+
+def test_a_sentence_reads_by_name_and_prints_as_before():
+    (s,) = split_sentences("  One sentence here.")
+    assert (s.start, s.end, s.text) == (2, 20, "One sentence here.")
+    assert repr(s) == "Sentence(start=2, end=20, text='One sentence here.')"
+    with pytest.raises(AttributeError):
+        s.start = 0
+
+
+def test_an_abbreviation_is_recognised_each_time_it_is_seen():
+    # the answer for a word is kept once found: the second text must split as the first
+    text = "We met Dr. Jones. Then the U.S. team left. It rained."
+    first = [s.text for s in split_sentences(text)]
+    assert first == ["We met Dr. Jones.", "Then the U.S. team left.", "It rained."]
+    assert [s.text for s in split_sentences(text)] == first
