@@ -458,7 +458,8 @@ def _figures_to_link(text: str, sentences: list[Sentence], candidates: Candidate
     there, and those of one value meet in text order whatever other figures lie
     between them; so a sentence not read is read after all when one of its numbers
     may have the value of a figure that was (:func:`possible_values`). The figures
-    kept, and their order, are then those of ``extract_figures``.
+    kept, and their order, are then those of ``extract_figures``, less those of
+    sentences read only for that, which fit no target either.
     """
     groups = sentence_candidates(text, sentences)
     if not groups:
@@ -476,12 +477,18 @@ def _figures_to_link(text: str, sentences: list[Sentence], candidates: Candidate
             read[k] = _figures_in(sentence, found)
         else:
             held.append((k, found))
-    if held and read:
-        values = {f.value for figures in read.values() for f in figures}
-        for k, found in held:
-            if not values.isdisjoint(possible_values(sentences[k], found)):
-                read[k] = _figures_in(sentences[k], found)
-    return deduplicate([f for k in sorted(read) for f in read[k]])
+    if not (held and read):
+        return deduplicate([f for k in sorted(read) for f in read[k]])
+    values = {f.value for figures in read.values() for f in figures}
+    unlinkable: set[int] = set()
+    for k, found in held:
+        if not values.isdisjoint(possible_values(sentences[k], found)):
+            read[k] = figures = _figures_in(sentences[k], found)
+            unlinkable.update(map(id, figures))
+    figures = deduplicate([f for k in sorted(read) for f in read[k]])
+    # A figure of a sentence read only for deduplicate() fits no target: link() would
+    # give it none and attach_figures() drop it, so it is dropped here, unscored.
+    return [f for f in figures if id(f) not in unlinkable] if unlinkable else figures
 
 
 def link(figure: Figure, ctx: Context, candidates: Candidates) -> Link:
@@ -539,10 +546,16 @@ def _sentence_index(sentences: list[Sentence]) -> dict[int, int]:
 
 
 def context_of(figure: Figure, sentences: list[Sentence], index: dict[int, int], cache: dict) -> Context:
-    """The places a figure is read from; sentences and windows are shared through ``cache``."""
+    """The places a figure is read from; noun phrases, sentences and windows are shared
+    through ``cache``."""
     ev = figure.evidence
     i = index.get(ev.start) if ev else None
-    counts = Place(stems(figure.counts))
+    # Figures often count the same thing ("people", or nothing: None): one place for
+    # each noun phrase of the article, under the phrase (sentences are under ints).
+    key = figure.counts or ""
+    counts = cache.get(key)
+    if counts is None:
+        counts = cache[key] = Place(stems(key))
     if i is None:
         return Context(counts, Place(stems(ev.sentence)) if ev else _EMPTY, _EMPTY)
     return Context(counts, _sentence_place(sentences, i, cache), _window_place(sentences, i, cache))
