@@ -87,15 +87,27 @@ _CONTENT_STEMS: dict[str, str | bool] = {}
 _CHUNK_STEMS: dict[str, tuple[str, ...]] = {}
 
 
+#: Up to how many pieces :func:`stems` joins their stems with ``sum``.
+_SUM_PIECES = 64
+
+
 def stems(text: str | None) -> tuple[str, ...]:
     """The content stems of ``text``, in order.
 
     A word (:data:`_WORDS`) holds no white space, so the words of a text are those of
     its pieces between spaces (``str.split``); each piece is read once per process.
+    When every piece has been read before (nearly always), the pieces' tuples are
+    joined by ``sum`` in C, a third faster than a list and ``chain`` for a sentence;
+    ``sum`` copies what it has joined at each step, so only up to :data:`_SUM_PIECES`.
     """
     if not text:
         return ()
     pieces = text.split()
+    if len(pieces) <= _SUM_PIECES:
+        try:
+            return sum(map(_CHUNK_STEMS.__getitem__, pieces), ())
+        except KeyError:
+            pass
     found = list(map(_CHUNK_STEMS.get, pieces))
     if None in found:
         for i, piece in enumerate(pieces):
