@@ -30,6 +30,7 @@ from .numbers import (
     ASCII_LOWER,
     A_BEFORE,
     BETWEEN_BEFORE,
+    CANDIDATE_WORD_AFTER_RE,
     CANDIDATE_WORD_RE,
     CHANGE_VERB,
     CURRENCY_BEFORE,
@@ -412,7 +413,7 @@ def candidates(text: str) -> list[tuple[int, bool]]:
 
     Digit runs, and the words of :data:`~sdg_analysis.numbers.CANDIDATE_WORDS` that
     stand alone (no letter on either side) in the lower-case text, found by one scan
-    with :data:`~sdg_analysis.numbers.CANDIDATE_WORD_RE` (case-insensitive patterns
+    with :data:`~sdg_analysis.numbers.CANDIDATE_WORD_AFTER_RE` (case-insensitive patterns
     scanned across a whole text are what made extraction slow; the lower-case text
     needs none).
     """
@@ -422,9 +423,12 @@ def candidates(text: str) -> list[tuple[int, bool]]:
         low = text.translate(ASCII_LOWER)
     n = len(low)
     words = []
-    for m in CANDIDATE_WORD_RE.finditer(low):
-        i, j = m.span()
-        if (i == 0 or not low[i - 1].isalpha()) and (j == n or not low[j].isalpha()):
+    first = CANDIDATE_WORD_RE.match(low)  # at the start: CANDIDATE_WORD_AFTER_RE wants a character before
+    if first and (first.end() == n or not low[first.end()].isalpha()):
+        words.append((0, True))
+    for m in CANDIDATE_WORD_AFTER_RE.finditer(low):
+        i, j = m.span(1)
+        if not low[i - 1].isalpha() and (j == n or not low[j].isalpha()):
             words.append((i, True))
     if words:
         found = sorted(found + words)

@@ -115,6 +115,13 @@ def _trie_pattern(words) -> str:
 #: that stands alone (``candidates`` still tests the letters on either side): a
 #: fifth faster, and the same words stand alone since none of those it skips did.
 CANDIDATE_WORD_RE = re.compile(r"(?<![a-z])" + _trie_pattern(CANDIDATE_WORDS))
+#: The same words after any character but a lower-case letter, the word as group 1:
+#: a pattern that opens with a set of characters is scanned for that set in C, not
+#: tried at every position, a third faster than the lookbehind over a text. It finds
+#: every word CANDIDATE_WORD_RE does except one at the very start of the text (no
+#: character before it), and no other: a word, made of letters, never holds the
+#: character before the next one.
+CANDIDATE_WORD_AFTER_RE = re.compile(r"[^a-z](" + _trie_pattern(CANDIDATE_WORDS) + ")")
 #: Where numbers may start in a text: runs of digits, and words (in lower case).
 DIGIT_RUN = re.compile(r"\d[\d,.]*")
 WORD = re.compile(r"[a-z]+")
