@@ -33,11 +33,12 @@ the reasons for it, is in ``docs/developers/analyser.md``.
 from __future__ import annotations
 
 import math
+from sys import intern
 from operator import itemgetter
 
 from . import codes as _codes
 from .framework import Framework
-from .model import Analysis, Evidence, Label
+from .model import Analysis, Evidence, Label, shared_marks
 from .rules import DEFAULT_THRESHOLD, load_rules
 from .signals import Hit, Matches, match
 from .text import Sentence
@@ -159,8 +160,9 @@ def _evidence(m: Matches, hits: list[Hit], shared: dict | None = None) -> list[E
                 continue
         s = m.sentences[i]
         start = s.start
-        terms = tuple(dict.fromkeys(text[a:b] for a, b in spans))
-        marks = tuple((a - start, b - start) for a, b in spans)
+        # terms and spans shared with every other evidence (see model.shared_marks)
+        terms = tuple(dict.fromkeys(intern(text[a:b]) for a, b in spans))
+        marks = shared_marks((a - start, b - start) for a, b in spans)
         ev = Evidence(s.text, start, s.end, terms, marks)
         if shared is not None:
             shared[key] = ev

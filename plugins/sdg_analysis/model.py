@@ -52,13 +52,21 @@ def _intern(text: str | None) -> str | None:
     return sys.intern(text) if text.__class__ is str else text
 
 
-def _shared_evidence(sentence: str, start: int, end: int, terms: tuple, marks: tuple) -> Evidence:
+def shared_marks(marks) -> tuple[tuple[int, int], ...]:
+    """``marks`` as a tuple of the spans every evidence with the same shares.
+
+    The analyser makes its evidence with them (and its terms interned): the
+    analyses a worker sends back then hold each span and term once, and pickle
+    them once, which halves what the build process unpickles (see _shared_evidence).
+    """
     spans = _SPANS
     if len(spans) < _SPANS_KEPT:
-        marks = tuple([spans.setdefault(m, m) for m in marks])
-    else:
-        marks = tuple([spans.get(m, m) for m in marks])
-    return Evidence(sentence, start, end, tuple([sys.intern(t) for t in terms]), marks)
+        return tuple([spans.setdefault(m, m) for m in marks])
+    return tuple([spans.get(m, m) for m in marks])
+
+
+def _shared_evidence(sentence: str, start: int, end: int, terms: tuple, marks: tuple) -> Evidence:
+    return Evidence(sentence, start, end, tuple([sys.intern(t) for t in terms]), shared_marks(marks))
 
 
 @dataclass(slots=True)
