@@ -85,28 +85,46 @@ class Place:
         places, so :func:`link` scores only these. A rule finds a share of its title
         here when the place holds one of its title stems, and a term only if the place
         holds the term's first stem: both are looked up (:meth:`Candidates.lookups`),
-        and :meth:`found` is asked only about rules with such a term. What each finds
-        is kept with its code, so that :func:`link` reads it from here rather than
-        asking :meth:`found` again for every rule of every figure.
+        and what :meth:`found` would say is made from those look-ups at once, rather
+        than by asking it rule by rule. What each finds is kept with its code, so that
+        :func:`link` reads it from here rather than again for every rule of every figure.
         """
         if self._relevant_to is not candidates:
             lookups = candidates.lookups()
-            place = candidates.place
-            words = self.set
+            words, seq = self.set, self.seq
+            # What found() would say, read from the look-ups rather than rule by rule:
+            # a term is found only if its first stem is here, so the terms indexed under
+            # the place's stems are all the terms that may be; the strongest found of a
+            # rule is the first in rule.terms (strongest first), as found() stops there.
+            strongest: dict[str, tuple] = {}
+            terms = lookups.terms
+            for s in words & terms.keys():
+                for term_set, _weight, rule, at in terms[s]:
+                    if term_set <= words:
+                        code = rule.code
+                        known = strongest.get(code)
+                        if (known is None or at < known[0]) and contains(seq, rule.terms[at][1]):
+                            strongest[code] = (at, rule)
             found: dict[str, tuple[float, str | None, float]] = {}
             if self.titles:
+                place = candidates.place
                 titles = lookups.titles
                 for s in words & titles.keys():
                     for code, _part in titles[s]:
                         if code not in found:
-                            found[code] = self.found(place[code][2])
-            terms = lookups.terms
-            for s in words & terms.keys():
-                for term_set, _weight, rule in terms[s]:
-                    if rule.code not in found and term_set <= words:
-                        got = self.found(rule)
-                        if got[0]:
-                            found[rule.code] = got
+                            rule = place[code][2]
+                            common = words & rule.title.keys()  # as found() adds it up
+                            share = sum(map(rule.title.__getitem__, common)) / rule.title_total
+                            known = strongest.get(code)
+                            if known is None:
+                                found[code] = (0.0, None, share)
+                            else:
+                                term = rule.terms[known[0]]
+                                found[code] = (term[3], term[0], share)
+            for code, (at, rule) in strongest.items():
+                if code not in found:  # none of its title stems here: a share of 0
+                    term = rule.terms[at]
+                    found[code] = (term[3], term[0], 0.0)
             self._relevant = found
             self._relevant_to = candidates
         return self._relevant
@@ -274,8 +292,8 @@ assert max(KIND_FITS, KIND_UNKNOWN, KIND_NEAR, KIND_CLASHES, OTHER_COUNTS) <= 1.
 class _TargetLookups:
     """The words of one target's rules (the target's and its indicators'), as look-ups.
 
-    ``terms``: a stem -> the ``(stems, weight, rule)`` of the terms whose first stem
-    it is; ``titles``: a title stem -> ``(rule code, its weight / the rule's title
+    ``terms``: a stem -> the ``(stems, weight, rule, index in rule.terms)`` of the
+    terms whose first stem it is; ``titles``: a title stem -> ``(rule code, its weight / the rule's title
     total)`` for every rule whose official title holds it; ``words``: every stem of
     the rules' terms and titles.
     """
@@ -301,8 +319,8 @@ def _target_lookups(framework: Framework, code: str) -> _TargetLookups:
         words: set[str] = set()
         for rule in (rules[code], *(rules[i] for i in _indicators_by_target(framework)[code])):
             words |= rule.vocabulary
-            for _text, term, term_set, weight in rule.terms:
-                terms.setdefault(term[0], []).append((term_set, weight, rule))
+            for at, (_text, term, term_set, weight) in enumerate(rule.terms):
+                terms.setdefault(term[0], []).append((term_set, weight, rule, at))
             for s, weight in rule.title.items():
                 titles.setdefault(s, []).append((rule.code, weight / rule.title_total))
         found = known[code] = _TargetLookups(
@@ -377,7 +395,7 @@ class _Reach:
         terms = self.terms
         w_x = 0.0
         for s in x & terms.keys():
-            for term_set, weight, _rule in terms[s]:
+            for term_set, weight, _rule, _at in terms[s]:
                 if weight > w_x and term_set <= x:
                     w_x = weight
                     if _TERM * w_x >= _CANNOT_LINK:
@@ -385,7 +403,7 @@ class _Reach:
         w_w = 0.0
         w = window()
         for s in w & terms.keys():
-            for term_set, weight, _rule in terms[s]:
+            for term_set, weight, _rule, _at in terms[s]:
                 if weight > w_w and term_set <= w:
                     w_w = weight
         share = 0.0
