@@ -55,8 +55,8 @@ _VERBS = frozenset(
 )
 
 
-def _looks_like_participle(word: str) -> bool:
-    w = word.lower()
+def _participle(w: str) -> bool:
+    """Whether ``w`` (in lower case) looks like a past participle."""
     if w in _IRREGULAR:
         return True
     return len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS
@@ -65,34 +65,43 @@ def _looks_like_participle(word: str) -> bool:
 _WORD_RUN = re.compile(r"(?: [A-Za-z][\w’'-]*){1,14}")
 
 
-def _words_at(sentence: str, pos: int) -> list[tuple[str, int, int]]:
-    """Words from ``pos`` on, separated by single spaces only, as (word, start, end)."""
+def _words_at(sentence: str, pos: int) -> tuple[list[str], list[str]]:
+    """Words from ``pos`` on, separated by single spaces only, as written and in lower case.
+
+    Plain strings: most calls read a few words and the end of one (:func:`_end`), so
+    neither the words' offsets nor their lower case is made word by word. The run is
+    lowered whole: that is each word lowered, as a space is no letter and lowering
+    never makes one (a final sigma is told by the letters of its own word).
+    """
     m = _WORD_RUN.match(sentence, pos)
     if not m:
-        return []
-    out = []
-    at = pos + 1
-    for word in m.group()[1:].split(" "):
-        out.append((word, at, at + len(word)))
-        at += len(word) + 1
-    return out
+        return [], []
+    run = m.group()
+    return run[1:].split(" "), run[1:].lower().split(" ")
 
 
-def _noun_run(words: list, i: int, limit: int = 4) -> int:
-    """Index after the content words starting at ``i`` (an adjective-noun run).
+def _end(pos: int, words: list[str], j: int) -> int:
+    """Where word ``j`` of the words at ``pos`` (:func:`_words_at`) ends."""
+    return pos + j + 1 + sum(map(len, words[: j + 1]))
+
+
+def _noun_run(lower: list[str], i: int, limit: int = 4) -> int:
+    """Index after the content words starting at ``i`` (an adjective-noun run); ``lower``:
+    the words in lower case.
 
     A participle stops the run when a preposition or adverb follows it ("people freed
     from", "children killed last year"), not when a noun does ("displaced people").
     """
     j = i
-    while j < len(words) and j - i < limit:
-        lw = words[j][0].lower()
+    n = len(lower)
+    while j < n and j - i < limit:
+        lw = lower[j]
         if lw in _STOP or lw in _VERBS:
             break
         if j > i:
-            nxt = words[j + 1][0].lower() if j + 1 < len(words) else None
+            nxt = lower[j + 1] if j + 1 < n else None
             function_word = nxt in _STOP and nxt not in _AUX
-            if _looks_like_participle(lw) and (nxt is None or function_word):
+            if _participle(lw) and (nxt is None or function_word):
                 break
             if lw.endswith("ing") and function_word:
                 break
@@ -114,82 +123,82 @@ def noun_phrase(sentence: str, pos: int, *, after: tuple[str, ...] = ()) -> tupl
         first = WORD.match(sentence, pos)
         if not first or first.group(1).lower() not in after:
             return None, pos
-    words = _words_at(sentence, pos)
+    words, lower = _words_at(sentence, pos)
     if not words:
         return None, pos
+    n = len(words)
     i = 0
     if after:
         i = 1
-        if i < len(words) and words[i][0].lower() in ("the", "a", "an", "all"):
+        if i < n and lower[i] in ("the", "a", "an", "all"):
             i += 1
-        if i < len(words) and words[i][0].lower() in _BAD_PP:
+        if i < n and lower[i] in _BAD_PP:
             return None, pos
-    while i < len(words) and words[i][0].lower() in _SKIP_MODIFIERS:
+    while i < n and lower[i] in _SKIP_MODIFIERS:
         i += 1
     parts: list[str] = []
-    head_end = _noun_run(words, i)
-    end = pos
+    head_end = _noun_run(lower, i)
+    last = -1  # the phrase's last word, whose end is returned (none: pos)
     if head_end > i:
-        parts = [w for w, _, _ in words[i:head_end]]
-        end = words[head_end - 1][2]
+        parts = words[i:head_end]
+        last = head_end - 1
         i = head_end
         # "of" phrase
-        if i + 1 < len(words) and words[i][0].lower() == "of":
+        if i + 1 < n and lower[i] == "of":
             k = i + 1
-            if words[k][0].lower() in _BAD_PP:
-                k2 = _noun_run(words, k + 1)
+            if lower[k] in _BAD_PP:
+                k2 = _noun_run(lower, k + 1)
                 i = k2 if k2 > k + 1 else i
             else:
-                article = words[k][0].lower() in ("the", "a", "an")
-                k2 = _noun_run(words, k + (1 if article else 0))
+                article = lower[k] in ("the", "a", "an")
+                k2 = _noun_run(lower, k + (1 if article else 0))
                 if k2 > k + (1 if article else 0):
-                    parts += [w for w, _, _ in words[i:k2]]
-                    end = words[k2 - 1][2]
+                    parts += words[i:k2]
+                    last = k2 - 1
                     i = k2
     # a verb after the phrase: what happened to the people or things counted
     j = i
     aux = 0
-    while j < len(words) and aux < 5:  # "had been", "were formally", "worldwide were"
-        lw = words[j][0].lower()
+    while j < n and aux < 5:  # "had been", "were formally", "worldwide were"
+        lw = lower[j]
         if lw in _AUX:
             aux += 1
         elif not (lw in _ADVERBS or lw.endswith("ly")):
             break
         j += 1
-    if j < len(words):
-        w = words[j][0]
-        lw = w.lower()
-        if lw in _REPORTING and j + 1 < len(words) and _looks_like_participle(words[j + 1][0]):
+    if j < n:
+        w, lw = words[j], lower[j]
+        if lw in _REPORTING and j + 1 < n and _participle(lower[j + 1]):
             j += 1  # "were reported killed": what happened is "killed"
-            w, lw = words[j][0], words[j][0].lower()
-        is_verb = lw not in _STOP and (_looks_like_participle(w) or (aux == 0 and lw.endswith("ing") and len(lw) > 4))
+            w, lw = words[j], lower[j]
+        is_verb = lw not in _STOP and (_participle(lw) or (aux == 0 and lw.endswith("ing") and len(lw) > 4))
         plural = lw in _PEOPLE or (lw.endswith("s") and not lw.endswith("ss"))
-        if not is_verb and not parts and aux and words[j - 1][0].lower() in _COPULA and lw not in _STOP and plural:
-            k2 = _noun_run(words, j)
+        if not is_verb and not parts and aux and lower[j - 1] in _COPULA and lw not in _STOP and plural:
+            k2 = _noun_run(lower, j)
             if k2 > j:  # "12 were children"
-                return " ".join(x for x, _, _ in words[j:k2]), words[k2 - 1][2]
+                return " ".join(words[j:k2]), _end(pos, words, k2 - 1)
         if is_verb and (aux or parts or j == 0):
-            if lw in _AS_VERBS and j + 2 < len(words) and words[j + 1][0].lower() == "as":
+            if lw in _AS_VERBS and j + 2 < n and lower[j + 1] == "as":
                 k = j + 2
-                k_art = k + (1 if words[k][0].lower() in ("a", "an", "the") else 0)
-                k2 = _noun_run(words, k_art)
+                k_art = k + (1 if lower[k] in ("a", "an", "the") else 0)
+                k2 = _noun_run(lower, k_art)
                 if k2 > k_art:
-                    tail = [x for x, _, _ in words[k_art:k2]]
-                    end = words[k2 - 1][2]
-                    if k2 + 1 < len(words) and words[k2][0].lower() == "of":
-                        k3 = _noun_run(words, k2 + 1)
+                    tail = words[k_art:k2]
+                    last = k2 - 1
+                    if k2 + 1 < n and lower[k2] == "of":
+                        k3 = _noun_run(lower, k2 + 1)
                         if k3 > k2 + 1:
-                            tail += [x for x, _, _ in words[k2:k3]]
-                            end = words[k3 - 1][2]
-                    return " ".join(tail), end
+                            tail += words[k2:k3]
+                            last = k3 - 1
+                    return " ".join(tail), _end(pos, words, last)
             parts.append(w)
-            end = words[j][2]
-            if lw.endswith("ing") and j + 1 < len(words) and words[j + 1][0].lower() in _PP_AFTER_ING:
-                k2 = _noun_run(words, j + 2, limit=3)
+            last = j
+            if lw.endswith("ing") and j + 1 < n and lower[j + 1] in _PP_AFTER_ING:
+                k2 = _noun_run(lower, j + 2, limit=3)
                 if k2 > j + 2:
-                    parts += [x for x, _, _ in words[j + 1 : k2]]
-                    end = words[k2 - 1][2]
-    return (" ".join(parts) if parts else None), end
+                    parts += words[j + 1 : k2]
+                    last = k2 - 1
+    return (" ".join(parts) if parts else None), (_end(pos, words, last) if last >= 0 else pos)
 
 
 _CLAUSE_END = re.compile(r"[,;:()]")
