@@ -107,20 +107,31 @@ class Place:
                             strongest[code] = (at, rule)
             found: dict[str, tuple[float, str | None, float]] = {}
             if self.titles:
-                place = candidates.place
+                # The share of a rule's title: of one title stem, its part in the look-up,
+                # which is the same division of the same numbers as found()'s; of more,
+                # added up as found() adds them, in the order of the same set.
+                shares: dict[str, float] = {}
+                more: list[str] = []
                 titles = lookups.titles
                 for s in words & titles.keys():
-                    for code, _part in titles[s]:
-                        if code not in found:
-                            rule = place[code][2]
-                            common = words & rule.title.keys()  # as found() adds it up
-                            share = sum(map(rule.title.__getitem__, common)) / rule.title_total
-                            known = strongest.get(code)
-                            if known is None:
-                                found[code] = (0.0, None, share)
-                            else:
-                                term = rule.terms[known[0]]
-                                found[code] = (term[3], term[0], share)
+                    for code, part in titles[s]:
+                        if code in shares:
+                            more.append(code)
+                        else:
+                            shares[code] = part
+                if more:
+                    place = candidates.place
+                    for code in more:
+                        rule = place[code][2]
+                        common = words & rule.title.keys()
+                        shares[code] = sum(map(rule.title.__getitem__, common)) / rule.title_total
+                for code, share in shares.items():
+                    known = strongest.get(code)
+                    if known is None:
+                        found[code] = (0.0, None, share)
+                    else:
+                        term = known[1].terms[known[0]]
+                        found[code] = (term[3], term[0], share)
             for code, (at, rule) in strongest.items():
                 if code not in found:  # none of its title stems here: a share of 0
                     term = rule.terms[at]
