@@ -75,18 +75,19 @@ class MoreOn:
 
 
 class FigureRef:
-    """A figure as listed on goal, target and indicator pages: the figure, its article,
-    and the anchor to link to (the sentence in the body, or else the figure's entry in
-    the article's analysis)."""
+    """A figure as listed on goal, target and indicator pages: the code it is listed
+    under (its indicator, or its target when no indicator fits), the figure, its
+    article, and the anchor to link to (the sentence in the body, or else the figure's
+    entry in the article's analysis)."""
 
-    __slots__ = ("figure", "article", "anchor")
+    __slots__ = ("code", "figure", "article", "anchor")
 
-    def __init__(self, figure, article, placed: set[str]):
+    def __init__(self, code: str, figure, article, placed: set[str]):
+        self.code = code
         self.figure = figure
         self.article = article
         anchor = anchor_id(figure.evidence) if figure.evidence else None
         if anchor not in placed:
-            code = figure.indicator or figure.target
             anchor = f"sdg-{'indicator' if figure.indicator else 'target'}-{slug_for(code)}"
         self.anchor = anchor
 
@@ -212,7 +213,7 @@ class SdgGenerator(Generator):
                 code = fig.indicator or fig.target
                 if not code:
                     continue
-                ref = FigureRef(fig, article, article.sdg_anchors)
+                ref = FigureRef(code, fig, article, article.sdg_anchors)
                 figures[code].append(ref)
                 refs.append(ref)
             if refs:
@@ -223,7 +224,7 @@ class SdgGenerator(Generator):
         """The figures ``article`` reports for ``code`` (an indicator, or a target for
         figures that fit none of its indicators), in the article's order: listed under
         the article on indicator and target pages, so that those pages list every figure."""
-        return [r for r in self._article_refs.get(id(article), ()) if (r.figure.indicator or r.figure.target) == code]
+        return [r for r in self._article_refs.get(id(article), ()) if r.code == code]
 
     def _feed_url(self, code: str) -> str | None:
         node = self.framework[code]

@@ -47,7 +47,7 @@ DEFAULTS: dict[str, object] = {
     # Static hosting (sdg_portal/deploy.py): .nojekyll, and a CNAME file for a custom domain
     "SDG_NOJEKYLL": True,
     "SDG_CNAME": "",  # e.g. "news.example.org"; publishconf.py reads the CNAME env var
-    # Search: run Pagefind after every build (make serve sets it; make html runs Pagefind itself)
+    # Search: index the output after every build (make serve sets it; make html runs sdg-portal index itself)
     "SDG_SEARCH_INDEX": False,
 }
 
