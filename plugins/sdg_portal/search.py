@@ -24,6 +24,7 @@ import gzip
 import hashlib
 import json
 import logging
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,19 +41,35 @@ class SearchIndexError(Exception):
 
 
 def make_search_index(site: str | Path) -> None:
-    """Run Pagefind on the built ``site``, then :func:`stabilise` its output."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+    """Run Pagefind on the built ``site``, then :func:`stabilise` its output.
+
+    Pagefind writes a new bundle beside the old one, which it then replaces: files
+    of an earlier index (fragments of pages since edited or removed, named by their
+    content) do not stay behind in the output, and a failed run leaves the old
+    index as it was.
+    """
+    site = Path(site)
+    bundle, fresh, old = site / "pagefind", site / "pagefind.next", site / "pagefind.old"
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", fresh.name]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.SubprocessError) as exc:
+        shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(str(exc)) from exc
     if done.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         said = (done.stderr or done.stdout).strip().splitlines()[-3:]
         raise SearchIndexError(f"Pagefind exited with {done.returncode}: {' '.join(said)}")
     try:
-        stabilise(Path(site))
+        stabilise(fresh)
     except (OSError, ValueError, KeyError, IndexError, TypeError, cbor2.CBORError) as exc:
         logger.warning("The search index is as Pagefind wrote it, in an order that changes between builds: %s", exc)
+    if bundle.exists():
+        bundle.rename(old)
+    fresh.rename(bundle)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def index_for_search(pelican) -> None:
@@ -102,15 +119,15 @@ def _write(path: Path, old: str, value, taken: set[str]) -> str:
     return name
 
 
-def stabilise(site: Path) -> int:
-    """Put the filter values and the filters of the Pagefind index of ``site`` in order.
+def stabilise(pagefind: Path) -> int:
+    """Put the filter values and the filters of the Pagefind index in the directory
+    ``pagefind`` (the bundle Pagefind wrote) in order.
 
     Returns the number of files renamed. Every file is read, and checked, before
     any is written: the entry file must be in Pagefind's own JSON layout, each
     metadata index's filters ``[name, hash]`` pairs of filter indexes that read back
     to the byte. If one is not, an error says which and nothing is changed.
     """
-    pagefind = site / "pagefind"
     entry_path = pagefind / "pagefind-entry.json"
     text = entry_path.read_text(encoding="utf-8")
     entry = json.loads(text)

@@ -5,6 +5,7 @@ import gzip
 import json
 import logging
 import subprocess
+from pathlib import Path
 from types import SimpleNamespace
 
 import cbor2
@@ -12,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from sdg_portal.cli import main
-from sdg_portal.search import SIGNATURE, index_for_search, make_search_index
+from sdg_portal.search import SIGNATURE, SearchIndexError, index_for_search, make_search_index
 from support import ROOT, build_site
 
 pytestmark = pytest.mark.build
@@ -51,21 +52,54 @@ def test_a_failed_index_is_reported_and_the_build_goes_on(tmp_path, monkeypatch,
     assert "exited with 2: Error: no pages found in the site" in record.getMessage()
 
 
-def succeeding(*args, **kwargs):
-    return subprocess.CompletedProcess(args[0], 0, stdout="Indexed 4 pages\n", stderr="")
+def pagefind_writing(entry_text):
+    """A stand-in for Pagefind that writes ``entry_text`` as the entry file of the
+    bundle, where the command line asks for it."""
+
+    def run(command, **kwargs):
+        site = Path(command[command.index("--site") + 1])
+        bundle = site / command[command.index("--output-subdir") + 1]
+        bundle.mkdir(parents=True)
+        (bundle / "pagefind-entry.json").write_text(entry_text, encoding="utf-8")
+        return subprocess.CompletedProcess(command, 0, stdout="Indexed 4 pages\n", stderr="")
+
+    return run
 
 
 def test_an_index_it_cannot_put_in_order_is_kept_as_pagefind_wrote_it(tmp_path, monkeypatch, caplog):
-    monkeypatch.setattr(subprocess, "run", succeeding)
-    pagefind = tmp_path / "pagefind"
-    pagefind.mkdir()
     written = '{\n  "version": "9.0.0",\n  "languages": {}\n}'  # not Pagefind 1.x's layout
-    (pagefind / "pagefind-entry.json").write_text(written, encoding="utf-8")
+    monkeypatch.setattr(subprocess, "run", pagefind_writing(written))
     with caplog.at_level(logging.WARNING, logger="sdg_portal.search"):
         make_search_index(tmp_path)
     (record,) = caplog.records
     assert "as Pagefind wrote it" in record.getMessage() and "pagefind-entry.json" in record.getMessage()
-    assert (pagefind / "pagefind-entry.json").read_text(encoding="utf-8") == written
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8") == written
+
+
+def test_a_new_index_leaves_nothing_of_the_old_one(tmp_path):
+    site = build_site(ROOT / "tests" / "fixtures" / "site", tmp_path / "out", SDG_AUTO_ANALYSIS=False, SDG_SEARCH_INDEX=True)
+    fresh = sorted(p.relative_to(site).as_posix() for p in (site / "pagefind").rglob("*"))
+    stale = site / "pagefind" / "fragment" / "en_0123abc.pf_fragment"  # a page since edited
+    stale.write_bytes(b"old")
+    (site / "pagefind.next").mkdir()  # left by a run that was killed
+    make_search_index(site)
+    assert not stale.exists()
+    assert sorted(p.relative_to(site).as_posix() for p in (site / "pagefind").rglob("*")) == fresh
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith("pagefind")) == ["pagefind"]
+
+
+def test_a_failed_index_leaves_the_old_one_in_place(tmp_path, monkeypatch):
+    def failing(command, **kwargs):
+        (tmp_path / command[command.index("--output-subdir") + 1]).mkdir()  # began, then failed
+        return subprocess.CompletedProcess(command, 1, stdout="", stderr="Error: out of memory\n")
+
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(subprocess, "run", failing)
+    with pytest.raises(SearchIndexError, match="out of memory"):
+        make_search_index(tmp_path)
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8") == "{}"
+    assert [p.name for p in tmp_path.iterdir()] == ["pagefind"]
 
 
 def test_the_index_command_fails_when_pagefind_does(tmp_path, monkeypatch):
