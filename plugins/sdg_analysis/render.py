@@ -8,7 +8,7 @@ way mkdocs-material lets a theme override its tags listing.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import AbstractSet, Callable, Iterable
 
 from markupsafe import Markup, escape
 
@@ -74,7 +74,7 @@ def _render(
     template_dirs: Iterable[str] = (),
     heading_level: int = 2,
     anchor_prefix: str = "sdg",
-    anchors: frozenset[str] | set[str] = frozenset(),
+    anchors: AbstractSet[str] = frozenset(),
 ) -> Markup:
     template = environment(tuple(template_dirs)).get_template(template_name)
     return Markup(

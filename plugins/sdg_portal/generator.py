@@ -19,7 +19,7 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from sdg_analysis import ANALYSER_VERSION, charts, links, load_framework
-from sdg_analysis.anchors import add_anchors, anchor_id
+from sdg_analysis.anchors import AnchorIds, add_anchors, anchor_id
 from sdg_analysis.codes import slug_for
 from sdg_analysis.opendata import article_record, dumps_safe, schema_text, write_open_data
 from sdg_analysis.render import figure_renderer, fresh_templates, render_section
@@ -80,16 +80,21 @@ class FigureRef:
     article, and the anchor to link to (the sentence in the body, or else the figure's
     entry in the article's analysis)."""
 
-    __slots__ = ("code", "figure", "article", "anchor")
+    __slots__ = ("code", "figure", "article", "in_body")
 
-    def __init__(self, code: str, figure, article, placed: set[str]):
+    def __init__(self, code: str, figure, article, placed: AnchorIds):
         self.code = code
         self.figure = figure
         self.article = article
-        anchor = anchor_id(figure.evidence) if figure.evidence else None
-        if anchor not in placed:
-            anchor = f"sdg-{'indicator' if figure.indicator else 'target'}-{slug_for(code)}"
-        self.anchor = anchor
+        # whether the sentence has an anchor in the body: the id itself is made when
+        # a page links to it (a build holds every figure's FigureRef to its end)
+        self.in_body = figure.evidence is not None and anchor_id(figure.evidence) in placed
+
+    @property
+    def anchor(self) -> str:
+        if self.in_body:
+            return anchor_id(self.figure.evidence)
+        return f"sdg-{'indicator' if self.figure.indicator else 'target'}-{slug_for(self.code)}"
 
     @property
     def href(self) -> str:
@@ -134,7 +139,7 @@ class SdgGenerator(Generator):
         for article in self._rendered():
             evidences = [ev for label in article.sdg.all_labels() for ev in label.evidence]
             evidences += [f.evidence for f in article.sdg.figures if f.evidence]
-            placed: set[str] = set()
+            placed = AnchorIds()
             if evidences:
                 article._content, placed = add_anchors(article._content, evidences)
             article.sdg_anchors = placed

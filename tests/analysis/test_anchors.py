@@ -1,6 +1,6 @@
 """Evidence anchors are placed where the sentence starts in the body HTML."""
 
-from sdg_analysis.anchors import add_anchors, locate
+from sdg_analysis.anchors import AnchorIds, add_anchors, anchor_id, locate
 from sdg_analysis.model import Evidence
 
 
@@ -30,3 +30,13 @@ def test_repeated_sentences_are_anchored_in_order():
     html = "<p>Same words again here.</p><p>Other.</p><p>Same words again here.</p>"
     out, placed = add_anchors(html, [ev("Same words again here.", 0), ev("Same words again here.", 40)])
     assert out.index('id="ev-0"') < out.index("Other.") < out.index('id="ev-40"')
+
+
+def test_the_ids_placed_are_a_set_of_the_ids_anchor_id_makes():
+    placed = AnchorIds([600, 0, 42])
+    assert placed == {"ev-0", "ev-42", "ev-600"} and len(placed) == 3
+    assert list(placed) == ["ev-0", "ev-42", "ev-600"]
+    assert anchor_id(ev("Some sentence here.", 42)) in placed
+    for absent in ("ev-43", "ev-042", "ev-", "ev-4x", "ev-\u00b2", "42", 42, None, "sdg-goal-1"):
+        assert absent not in placed, absent
+    assert not AnchorIds() and "ev-0" not in AnchorIds()
