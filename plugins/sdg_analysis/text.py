@@ -111,8 +111,11 @@ class Sentence(NamedTuple):
 
 
 # A candidate boundary: end punctuation, optional closing quotes/brackets, whitespace,
-# then something that can open a sentence.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
+# then something that can open a sentence. Written ``[.!?…][.!?…]*``, not ``[.!?…]+``
+# (the same matches): a pattern that opens with a character set, rather than a repeat
+# of one, lets the engine skip from one end mark to the next; the other form is tried
+# at every position of the text, and took half the time of split_sentences.
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr no nos vs etc e.g i.e approx est fig gen gov sen rep
     inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n al
@@ -161,13 +164,14 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     sentences: list[Sentence] = []
     append, new, known = sentences.append, tuple.__new__, _ABBREVIATION_OF.get
+    rfind = text.rfind
     for para in _PARAGRAPH.finditer(text):
-        p_start, p_text = para.start(), para.group()
-        start = 0
-        rfind = p_text.rfind
-        for m in _BOUNDARY.finditer(p_text):
+        # A paragraph's boundaries are searched for in ``text`` between its offsets
+        # (what the pattern sees of the text ends there): no copy of the paragraph.
+        start, p_end = para.span()
+        for m in _BOUNDARY.finditer(text, start, p_end):
             end = m.end()
-            last = p_text[max(start, rfind(" ", start, m.start()) + 1) : end].rstrip()
+            last = text[max(start, rfind(" ", start, m.start()) + 1) : end].rstrip()
             abbreviation = known(last)
             if abbreviation is None:
                 abbreviation = _is_abbreviation(last)
@@ -175,14 +179,14 @@ def split_sentences(text: str) -> list[Sentence]:
                     _ABBREVIATION_OF[last] = abbreviation
             if abbreviation:
                 continue
-            # _append, inline: the chunk p_text[start:end] less its white space
-            chunk = p_text[start:end]
+            # _append, inline: the chunk text[start:end] less its white space
+            chunk = text[start:end]
             stripped = chunk.strip()
             if stripped:
-                s = p_start + start + len(chunk) - len(chunk.lstrip())
+                s = start + len(chunk) - len(chunk.lstrip())
                 append(new(Sentence, (s, s + len(stripped), stripped)))
             start = end
-        _append(sentences, p_text, p_start, start, len(p_text))
+        _append(sentences, text, 0, start, p_end)
     return sentences
 
 
