@@ -167,17 +167,32 @@ def _references(sentence: Sentence, fw: Framework, index: int) -> list[Hit]:
 
 
 # -- matching ----------------------------------------------------------------
-def _occurrences(rs: RuleSet, words: "Words", starting: list[int], end: int) -> list[tuple[int, int, int]]:
-    """``(phrase id, first word, end word)`` for every phrase found in one sentence.
+def _occurrences(rs: RuleSet, words: "Words", bounds: list[tuple[int, int]]) -> list[list[tuple[int, int, int]]]:
+    """Per sentence, ``(phrase id, first word, end word)`` for every phrase found in it.
 
-    ``starting``: the indices of the sentence's words some phrase may start at (those
-    with candidates); ``end``: the index after its last word. Indices are into ``words``.
+    ``bounds``: each sentence's words, indices ``lo`` to ``hi - 1`` into ``words``, in
+    text order. One walk over the words some phrase may start at (``words.starting``)
+    for the whole text, moving on to the next sentence when a word lies past the end
+    of this one, rather than a call, two bisections and a slice per sentence.
     """
-    found = []
-    append = found.append
+    out: list[list[tuple[int, int, int]]] = []
     phrases = rs.phrases
     entries = words.entries
-    for i in starting:
+    sentences = iter(bounds)
+    found: list[tuple[int, int, int]] = []
+    append = found.append
+    end = lo = -1  # before the first sentence: its list is made at the first word
+    for i in words.starting:
+        if i >= end:  # the sentence of word i, and an empty list for each one passed
+            for lo, end in sentences:
+                out.append(found := [])
+                if i < end:
+                    break
+            else:
+                break  # past the last sentence
+            append = found.append
+        if i < lo:
+            continue  # between two sentences
         singles, exact, prefixed, prefixes = entries[i][3]
         for pid in singles:
             append((pid, i, i + 1))
@@ -206,7 +221,8 @@ def _occurrences(rs: RuleSet, words: "Words", starting: list[int], end: int) -> 
                     break
             else:
                 append((pid, i, i + m))
-    return found
+    out.extend([] for _ in sentences)  # the sentences after the last word
+    return out
 
 
 @dataclass
@@ -404,7 +420,7 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
     rs = load_rules()
     sentences = split_sentences(text) if sentences is None else sentences
     words = _tokens_of(rs, text)
-    starts, ends, starting, in_name = words.starts, words.ends, words.starting, words.in_name
+    starts, ends, in_name = words.starts, words.ends, words.in_name
 
     # each sentence's words: indices lo..hi-1, and those a phrase may start at
     bounds = [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in sentences]
@@ -417,10 +433,7 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
             if bisect_left(refer, s.end) > bisect_left(refer, s.start):
                 hits.extend(_references(s, fw, si))
 
-    occ = []
-    for lo, hi in bounds:
-        a, b = bisect_left(starting, lo), bisect_left(starting, hi)
-        occ.append(_occurrences(rs, words, starting[a:b], hi) if b > a else [])
+    occ = _occurrences(rs, words, bounds)
     present = [{o[0] for o in os} for os in occ]
     factors = _sentence_factors(text, sentences, words, bounds)
     # rs.hit_rules: rs.rules_of as tuples, unpacked in one step rather than read
