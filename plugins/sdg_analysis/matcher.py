@@ -135,23 +135,23 @@ def _evidence(m: Matches, hits: list[Hit], shared: dict | None = None) -> list[E
     found by its sentence's index and its merged spans, which make the rest of it:
     an equal evidence is not made, nor hashed field by field, a second time.
     """
+    # Each sentence's weight and spans in one walk over the hits: a label's hits lie in
+    # a few sentences, so the spans of all of them cost less than a second walk for
+    # those of the sentences ranked.
     weight: dict[int, float] = {}
-    get = weight.get
+    spans_in: dict[int, tuple[tuple[int, int], ...]] = {}
+    get, get_spans = weight.get, spans_in.get
     for h in hits:
-        i = h[3]  # Hit.sentence, Hit.weight: by index, in the inner loops
+        i = h[3]  # Hit.sentence, Hit.weight, Hit.spans: by index, in the inner loops
         weight[i] = get(i, 0.0) + h[2]
+        spans_in[i] = get_spans(i, ()) + h[4]
     # heaviest first, ties in sentence order: a stable sort by weight of the sorted indices
     ranked = sorted(sorted(weight), key=weight.__getitem__, reverse=True)[:MAX_EVIDENCE]
-    spans_of: dict[int, set[tuple[int, int]]] = {i: set() for i in ranked}
-    found_in = spans_of.get
-    for h in hits:
-        found = found_in(h[3])
-        if found is not None:
-            found.update(h[4])
     out = []
     text = m.text
     for i in ranked:
-        spans = _merge(sorted(spans_of[i]))
+        spans = spans_in[i]
+        spans = _merge(sorted(set(spans))) if len(spans) > 1 else list(spans)
         if shared is not None:
             key = (i, *spans)
             ev = shared.get(key)
@@ -160,9 +160,15 @@ def _evidence(m: Matches, hits: list[Hit], shared: dict | None = None) -> list[E
                 continue
         s = m.sentences[i]
         start = s.start
-        # terms and spans shared with every other evidence (see model.shared_marks)
-        terms = tuple(dict.fromkeys(intern(text[a:b]) for a, b in spans))
-        marks = shared_marks((a - start, b - start) for a, b in spans)
+        # terms and spans shared with every other evidence (see model.shared_marks);
+        # most evidence marks one span
+        if len(spans) == 1:
+            ((a, b),) = spans
+            terms = (intern(text[a:b]),)
+            marks = shared_marks(((a - start, b - start),))
+        else:
+            terms = tuple(dict.fromkeys([intern(text[a:b]) for a, b in spans]))
+            marks = shared_marks([(a - start, b - start) for a, b in spans])
         ev = Evidence(s.text, start, s.end, terms, marks)
         if shared is not None:
             shared[key] = ev
