@@ -72,8 +72,24 @@ def label_figure_codes(analysis: Analysis) -> Analysis:
                 added = True
     if added:
         for labels in (analysis.goals, analysis.targets, analysis.indicators):
-            labels.sort(key=lambda label: _codes.sort_key(label.code))
+            labels.sort(key=_label_order)
     return analysis
+
+
+#: codes.sort_key by code: every article sorts its labels, once or twice, and their
+#: codes are mostly the framework's few hundred (bounded: an editor may write others).
+_SORT_KEYS: dict[str, tuple] = {}
+_SORT_KEYS_LIMIT = 10_000
+
+
+def _label_order(label: Label) -> tuple:
+    """The sort key of a label: :func:`codes.sort_key` of its code, kept per code."""
+    key = _SORT_KEYS.get(label.code)
+    if key is None:
+        key = _codes.sort_key(label.code)
+        if len(_SORT_KEYS) < _SORT_KEYS_LIMIT:
+            _SORT_KEYS[label.code] = key
+    return key
 
 
 def _excluded(code: str, exclude: list[str]) -> bool:
@@ -108,9 +124,9 @@ def apply_editor(analysis: Analysis, editor: EditorInput) -> Analysis:
     analysis.indicators[:] = [i for i in analysis.indicators if _codes.target_of(i.code) in targets]
     analysis.targets[:] = [t for t in analysis.targets if _codes.goal_of(t.code) in goals]
 
-    analysis.goals.sort(key=lambda label: _codes.sort_key(label.code))
-    analysis.targets.sort(key=lambda label: _codes.sort_key(label.code))
-    analysis.indicators.sort(key=lambda label: _codes.sort_key(label.code))
+    analysis.goals.sort(key=_label_order)
+    analysis.targets.sort(key=_label_order)
+    analysis.indicators.sort(key=_label_order)
     if editor.notes:
         analysis.notes = editor.notes
     return analysis
