@@ -450,11 +450,16 @@ def match(text: str, sentences: list[Sentence] | None = None, framework: Framewo
         weighted = [o for o in found if o[0] in weighted_ids]
         longer = [o for o in weighted if o[2] - o[1] > 1]
         if longer:  # a phrase inside a longer one gives way
-            weighted = [
-                o
-                for o in weighted
-                if not any(p[1] <= o[1] and o[2] <= p[2] and (p[2] - p[1]) > (o[2] - o[1]) for p in longer)
-            ]
+            # plain loops: a generator for any() per phrase cost more than the test
+            kept = []
+            for o in weighted:
+                _, a, b = o
+                for _, pa, pb in longer:
+                    if pa <= a and b <= pb and pb - pa > b - a:
+                        break
+                else:
+                    kept.append(o)
+            weighted = kept
         for pid, a, b in weighted:
             rules = hit_rules.get(pid)
             if rules is None:
