@@ -27,8 +27,8 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, compress, repeat
-from operator import is_not, itemgetter
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from .framework import Framework, load_framework
@@ -352,7 +352,8 @@ def _tokens_of(rs: RuleSet, text: str) -> Words:
     w.entries, w.starts, w.ends = entries, starts, ends
     w.cues = cues or (bool(rs.cue_chunks) and not rs.cue_chunks.isdisjoint(chunks))
     indices = range(len(entries))
-    w.starting = list(compress(indices, map(is_not, map(_CANDS, entries), repeat(None))))
+    # a word's candidates are None or a tuple of four (RuleSet.candidates): true
+    w.starting = list(compress(indices, map(_CANDS, entries)))
     heads = list(compress(indices, map(_HEAD, entries)))
     w.in_name = _names(text, w, heads) if heads else set()
     return w
