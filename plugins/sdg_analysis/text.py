@@ -115,7 +115,7 @@ class Sentence(NamedTuple):
 # (the same matches): a pattern that opens with a character set, rather than a repeat
 # of one, lets the engine skip from one end mark to the next; the other form is tried
 # at every position of the text, and took half the time of split_sentences.
-_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr no nos vs etc e.g i.e approx est fig gen gov sen rep
     inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n al
@@ -170,8 +170,9 @@ def split_sentences(text: str) -> list[Sentence]:
         # (what the pattern sees of the text ends there): no copy of the paragraph.
         start, p_end = para.span()
         for m in _BOUNDARY.finditer(text, start, p_end):
-            end = m.end()
-            last = text[max(start, rfind(" ", start, m.start()) + 1) : end].rstrip()
+            # the sentence ends where the boundary's white space starts (group 1)
+            stop = m.start(1)
+            last = text[max(start, rfind(" ", start, m.start()) + 1) : stop]
             abbreviation = known(last)
             if abbreviation is None:
                 abbreviation = _is_abbreviation(last)
@@ -179,13 +180,15 @@ def split_sentences(text: str) -> list[Sentence]:
                     _ABBREVIATION_OF[last] = abbreviation
             if abbreviation:
                 continue
-            # _append, inline: the chunk text[start:end] less its white space
-            chunk = text[start:end]
-            stripped = chunk.strip()
-            if stripped:
-                s = start + len(chunk) - len(chunk.lstrip())
-                append(new(Sentence, (s, s + len(stripped), stripped)))
-            start = end
+            # _append, inline: text[start:stop] is the chunk less the white space it
+            # ends with, and opens with none unless it opens a paragraph (after a
+            # boundary comes the character its lookahead saw)
+            if text[start].isspace():
+                sentence = text[start:stop].lstrip()
+                append(new(Sentence, (stop - len(sentence), stop, sentence)))
+            else:
+                append(new(Sentence, (start, stop, text[start:stop])))
+            start = m.end()
         _append(sentences, text, 0, start, p_end)
     return sentences
 
