@@ -344,7 +344,7 @@ class _Lookups:
     """The words of an article's candidate rules as look-ups: :class:`_TargetLookups`
     joined over its targets. ``listed``: whether any candidate indicator is listed."""
 
-    __slots__ = ("terms", "titles", "listed", "_targets", "_words")
+    __slots__ = ("terms", "titles", "listed", "_targets")
 
     def __init__(self, candidates: "Candidates", framework: Framework):
         self._targets = [_target_lookups(framework, target.code) for target, _indicators in candidates.targets]
@@ -362,14 +362,14 @@ class _Lookups:
                     for s, found in before.items():
                         mine[s] = found + their[s]
         self.listed = any(listed for _target, inds in candidates.targets for _rule, listed in inds)
-        self._words: frozenset[str] | None = None
 
-    @property
-    def words(self) -> frozenset[str]:
-        """Every stem of the candidate rules' terms and titles."""
-        if self._words is None:
-            self._words = frozenset().union(*(t.words for t in self._targets))
-        return self._words
+    def holds_any(self, stems: frozenset[str]) -> bool:
+        """Whether one of ``stems`` is a stem of a candidate rule's terms or title.
+
+        Asked of each target's words in turn rather than of their union, which would
+        be made for every article to answer a question asked of few.
+        """
+        return any(not t.words.isdisjoint(stems) for t in self._targets)
 
 
 class _Reach:
@@ -397,6 +397,8 @@ class _Reach:
         self.lookups = lookups
         self.terms, self.titles = lookups.terms, lookups.titles
         self.bonus = LISTED_BONUS if lookups.listed else 0.0
+        #: Whether "prison sentence" (:func:`_figures_may_link`) may add to a bound.
+        self.prison = lookups.holds_any(_PRISON_STEMS)
 
     def most(self, x: frozenset[str], window: Callable[[], frozenset[str]]) -> float:
         """A bound of :func:`score` for a figure whose sentence (and noun phrase) has the
@@ -431,6 +433,7 @@ class _Reach:
 #: What may open a prison sentence's "counts" ("prison sentence", not words of the sentence):
 #: the words SENTENCE_BEFORE and PRISON_AFTER of :mod:`sdg_analysis.numbers` look for.
 _PRISON_HINT = re.compile(r"sentenced|jail|prison|condemned|detention|behind", re.IGNORECASE)
+_PRISON_HINT_WORDS = ("sentenced", "jail", "prison", "condemned", "detention", "behind")
 _PRISON_STEMS = frozenset(stems("prison sentence"))
 #: How far before a number (its text may start 20 characters before it) the subject a
 #: number completes is looked for (:func:`sdg_analysis.noun_phrases.lookback`).
@@ -446,6 +449,20 @@ def _suffix_stems(word: str) -> frozenset[str]:
         if len(_SUFFIXES) < 100_000:
             _SUFFIXES[word] = found
     return found
+
+
+def _prison_hint(sentence: str) -> bool:
+    """Whether :data:`_PRISON_HINT` finds one of its words in ``sentence``.
+
+    A case-insensitive alternation is tried at every position of the sentence (some
+    12 µs a sentence, asked of half the sentences not read). In ASCII text (nearly
+    all) matching ignoring case is finding the words in the lower-case text; the
+    pattern is kept for the rest, where it also matches such letters as "ſ" and "ı".
+    """
+    if sentence.isascii():
+        low = sentence.lower()
+        return any(word in low for word in _PRISON_HINT_WORDS)
+    return _PRISON_HINT.search(sentence) is not None
 
 
 def _figures_may_link(
@@ -468,12 +485,11 @@ def _figures_may_link(
     if reach.most(x, window) >= _CANNOT_LINK:
         return True
     more = x
-    words = reach.lookups.words
-    if not words.isdisjoint(_PRISON_STEMS) and _PRISON_HINT.search(sentence):
+    if reach.prison and _prison_hint(sentence):
         more = more | _PRISON_STEMS
     if found[-1][0] > _LOOKBACK_REACH:  # candidates are in order
         more = more.union(*map(_suffix_stems, _WORDS.findall(sentence)))
-    return more is not x and not words.isdisjoint(more - x) and reach.most(more, window) >= _CANNOT_LINK
+    return more is not x and reach.lookups.holds_any(more - x) and reach.most(more, window) >= _CANNOT_LINK
 
 
 def _figures_to_link(text: str, sentences: list[Sentence], candidates: Candidates, framework: Framework, cache: dict) -> list[Figure]:
