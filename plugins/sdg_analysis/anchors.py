@@ -48,11 +48,13 @@ class AnchorIds(Set):
     def __contains__(self, ident) -> bool:
         if ident.__class__ is not str or not ident.startswith("ev-"):
             return False
-        digits = ident[3:]
-        if not (digits.isascii() and digits.isdigit()) or str(start := int(digits)) != digits:
-            return False  # not an id anchor_id() makes ("ev-07", "ev-x")
+        try:
+            start = int(ident[3:])
+        except ValueError:
+            return False
         i = bisect_left(self._starts, start)
-        return i < len(self._starts) and self._starts[i] == start
+        # the id must also be the one anchor_id() makes: not "ev-07" nor "ev-+7"
+        return i < len(self._starts) and self._starts[i] == start and ident == f"ev-{start}"
 
     def __iter__(self):
         return (f"ev-{start}" for start in self._starts)

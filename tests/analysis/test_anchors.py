@@ -37,6 +37,6 @@ def test_the_ids_placed_are_a_set_of_the_ids_anchor_id_makes():
     assert placed == {"ev-0", "ev-42", "ev-600"} and len(placed) == 3
     assert list(placed) == ["ev-0", "ev-42", "ev-600"]
     assert anchor_id(ev("Some sentence here.", 42)) in placed
-    for absent in ("ev-43", "ev-042", "ev-", "ev-4x", "ev-\u00b2", "42", 42, None, "sdg-goal-1"):
+    for absent in ("ev-43", "ev-042", "ev-+42", "ev- 42", "ev-4_2", "ev-", "ev-4x", "ev-\u00b2", "42", 42, None, "sdg-goal-1"):
         assert absent not in placed, absent
     assert not AnchorIds() and "ev-0" not in AnchorIds()
