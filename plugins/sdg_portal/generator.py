@@ -25,11 +25,9 @@ from sdg_analysis.opendata import article_record, dumps_safe, schema_text, write
 from sdg_analysis.render import figure_renderer, fresh_templates, render_section
 
 from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
-from .sections import SectionPrefetch
 from .sitemap import SitemapRecorder
 from .structured import article_jsonld
 from .urls import SdgUrls
-from .workers import parallel
 
 logger = logging.getLogger(__name__)
 
@@ -110,7 +108,6 @@ class SdgGenerator(Generator):
         self.framework = load_framework()
         self.urls = SdgUrls(self.settings)
         self.index = None
-        self.sections: SectionPrefetch | None = None
         self.figures: dict[str, list[FigureRef]] = {}
         self._article_refs: dict[int, tuple[FigureRef, ...]] = {}  # id(article) -> its figures listed
         self.sitemap = SitemapRecorder(self.settings, self.output_path)
@@ -138,6 +135,7 @@ class SdgGenerator(Generator):
 
         self._cross_link(published)
 
+        siteurl = settings.get("SITEURL", "")
         for article in self._rendered():
             evidences = [ev for label in article.sdg.all_labels() for ev in label.evidence]
             evidences += [f.evidence for f in article.sdg.figures if f.evidence]
@@ -145,9 +143,16 @@ class SdgGenerator(Generator):
             if evidences:
                 article._content, placed = add_anchors(article._content, evidences)
             article.sdg_anchors = placed
-            article.sdg_html = OnDemand(self._section, article)
+            article.sdg_html = OnDemand(
+                render_section,
+                article.sdg,
+                self.urls.url,
+                framework=self.framework,
+                siteurl=siteurl,
+                template_dirs=self._templates_path,
+                anchors=placed,
+            )
             article.sdg_jsonld = OnDemand(self._jsonld, article)
-        self._prefetch_sections()
         self._collect_figures(published)
         self._render_cards(published)
 
@@ -186,43 +191,6 @@ class SdgGenerator(Generator):
             # published is newest first: the previous article is older, the next newer
             article.sdg_previous = items[i + 1] if i + 1 < len(items) else None
             article.sdg_next = items[i - 1] if i > 0 else None
-
-    def _render_section(self, analysis, anchors) -> Markup:
-        return render_section(
-            analysis,
-            self.urls.url,
-            framework=self.framework,
-            siteurl=self.settings.get("SITEURL", ""),
-            template_dirs=self._templates_path,
-            anchors=anchors,
-        )
-
-    def _section(self, article) -> Markup:
-        """An article's analysis sections, as its page prints them: from the workers
-        that rendered them ahead (:mod:`sdg_portal.sections`), or rendered here."""
-        html = self.sections.get(article) if self.sections is not None else None
-        return html if html is not None else self._render_section(article.sdg, article.sdg_anchors)
-
-    def _prefetch_sections(self) -> None:
-        """On a large site, have the sections rendered in worker processes while Pelican
-        writes the pages, in the order it writes them (``generate_articles``, then the
-        drafts); they are closed once the article pages are written. Started as soon
-        as the anchors are placed: the rest of the context is a head start."""
-        keys = ("translations", "articles", "hidden_translations", "hidden_articles", "drafts", "drafts_translations")
-        seen, order = set(), []
-        for key in keys:
-            for article in self.context.get(key, ()):
-                if hasattr(article, "sdg_html") and id(article) not in seen:
-                    seen.add(id(article))
-                    order.append(article)
-        cores = parallel(self.settings, len(order))
-        if cores:  # one core left to the build's process, which writes the pages
-            self.sections = SectionPrefetch.start(order, self._render_section, max(1, cores - 1))
-
-    def close_sections(self) -> None:
-        if self.sections is not None:
-            self.sections.close()
-            self.sections = None
 
     def _jsonld(self, article) -> Markup:
         return Markup(dumps_safe(article_jsonld(article, self.settings, self.framework)))
@@ -271,7 +239,6 @@ class SdgGenerator(Generator):
 
     # -- output --------------------------------------------------------------
     def generate_output(self, writer):
-        self.close_sections()  # Pelican's generators, which come first, wrote the article pages
         relative = self.settings.get("RELATIVE_URLS", False)
         writer.write_file(
             self.urls.index_save_as,

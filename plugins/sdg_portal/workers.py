@@ -112,25 +112,6 @@ def release(*_) -> None:
     gc.unfreeze()
 
 
-def fork_pool(workers: int, initializer: Callable | None = None, initargs: tuple = ()) -> ProcessPoolExecutor:
-    """``workers`` processes forked now, with what the build holds frozen out of the
-    garbage collector while they fork: their collections then never touch, and so
-    never copy, the build's memory. ``initializer(*initargs)`` runs in each (handed
-    over by the fork, not pickled)."""
-    held = gc.get_freeze_count() > 0  # the build's, frozen by LongLived: they stay so
-    gc.collect()
-    gc.freeze()
-    try:
-        pool = ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork"), initializer=initializer, initargs=initargs
-        )
-        pool.submit(int).result()  # fork the workers (all at once, with fork) now, while the objects are frozen
-    finally:
-        if not held:
-            gc.unfreeze()
-    return pool
-
-
 def _analyse(job: Job) -> Analysis | Failure:
     title, html, editor = job
     try:
@@ -167,7 +148,15 @@ class Workers:
         self.done = done  # called with the number of jobs of each batch analysed (from another thread)
         self._open = _Batch()
         self.broken = False
-        self.pool = fork_pool(workers)
+        held = gc.get_freeze_count() > 0  # the build's, frozen by LongLived: they stay so
+        gc.collect()
+        gc.freeze()
+        try:
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            self.pool.submit(int).result()  # fork the workers now, while the objects are frozen
+        finally:
+            if not held:
+                gc.unfreeze()
 
     def submit(self, job: Job) -> tuple[_Batch, int]:
         batch = self._open
