@@ -432,8 +432,8 @@ class _Reach:
 
 #: What may open a prison sentence's "counts" ("prison sentence", not words of the sentence):
 #: the words SENTENCE_BEFORE and PRISON_AFTER of :mod:`sdg_analysis.numbers` look for.
-_PRISON_HINT = re.compile(r"sentenced|jail|prison|condemned|detention|behind", re.IGNORECASE)
 _PRISON_HINT_WORDS = ("sentenced", "jail", "prison", "condemned", "detention", "behind")
+_PRISON_HINT = re.compile("|".join(_PRISON_HINT_WORDS), re.IGNORECASE)
 _PRISON_STEMS = frozenset(stems("prison sentence"))
 #: How far before a number (its text may start 20 characters before it) the subject a
 #: number completes is looked for (:func:`sdg_analysis.noun_phrases.lookback`).

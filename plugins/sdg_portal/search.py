@@ -54,14 +54,16 @@ def make_search_index(site: str | Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", fresh.name]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.SubprocessError) as exc:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise SearchIndexError(str(exc)) from exc
-    if done.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        said = (done.stderr or done.stdout).strip().splitlines()[-3:]
-        raise SearchIndexError(f"Pagefind exited with {done.returncode}: {' '.join(said)}")
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise SearchIndexError(str(exc)) from exc
+        if done.returncode != 0:
+            said = (done.stderr or done.stdout).strip().splitlines()[-3:]
+            raise SearchIndexError(f"Pagefind exited with {done.returncode}: {' '.join(said)}")
+    except SearchIndexError:
+        shutil.rmtree(fresh, ignore_errors=True)  # what a failed run wrote; the old index stays
+        raise
     try:
         stabilise(fresh)
     except (OSError, ValueError, KeyError, IndexError, TypeError, cbor2.CBORError) as exc:
