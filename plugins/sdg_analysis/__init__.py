@@ -8,7 +8,7 @@ renders the analysis sections. It never imports Pelican.
 from .analysis import ANALYSER_VERSION, analyse, apply_editor
 from .framework import Framework, Goal, Indicator, Target, load_framework
 from .frontmatter import EditorInput, parse_frontmatter
-from .model import Analysis, Evidence, Figure, Label
+from .model import Analysis, Evidence, Figure, Label, Packed, unpacked
 from .problems import Problem
 
 __all__ = [
@@ -21,10 +21,12 @@ __all__ = [
     "Goal",
     "Indicator",
     "Label",
+    "Packed",
     "Problem",
     "Target",
     "analyse",
     "apply_editor",
     "load_framework",
     "parse_frontmatter",
+    "unpacked",
 ]

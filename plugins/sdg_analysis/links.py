@@ -76,8 +76,8 @@ def build_index(entries: Iterable[tuple[T, Analysis, object]]) -> SdgIndex[T]:
         index.analyses.append(analysis)
         index.days.append(_ordinal(when))
         index.months.append((when.year, when.month) if hasattr(when, "year") else (0, 0))
-        for label in analysis.all_labels():
-            postings[label.code].append(i)
+        for code in (*analysis.goal_codes, *analysis.target_codes, *analysis.indicator_codes):
+            postings[code].append(i)
     index.postings = dict(postings)
     return index
 

@@ -31,7 +31,7 @@ from sdg_analysis import ANALYSER_VERSION
 logger = logging.getLogger(__name__)
 
 CACHE_NAME = "sdg_analysis"
-FORMAT = "sdg-portal analysis cache 2"
+FORMAT = "sdg-portal analysis cache 3"  # 3: analyses kept packed (sdg_analysis.model.Packed)
 
 
 @lru_cache(maxsize=1)

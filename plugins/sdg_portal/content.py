@@ -22,7 +22,7 @@ from pelican.contents import Article
 from pelican.log import console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn, track
 
-from sdg_analysis import Analysis, apply_editor, load_framework, parse_frontmatter
+from sdg_analysis import Analysis, Packed, apply_editor, load_framework, parse_frontmatter
 from sdg_analysis.problems import Problem, error, warning
 
 from .cache import AnalysisCache, cache_key
@@ -72,12 +72,12 @@ def analysis_failed(path: str, reason: str) -> Problem:
     )
 
 
-def editor_only(editor) -> Analysis:
+def editor_only(editor) -> Packed:
     """The analysis of an article the analyser failed on: what its editor listed."""
     try:
-        return apply_editor(Analysis(), editor)
+        return Packed.of(apply_editor(Analysis(), editor))
     except Exception:
-        return Analysis()
+        return Packed.of(Analysis())
 
 
 def deduplicate_slugs(articles) -> list[Problem]:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.log import console
 
-from sdg_analysis import ANALYSER_VERSION, charts, links, load_framework
+from sdg_analysis import ANALYSER_VERSION, charts, links, load_framework, unpacked
 from sdg_analysis.anchors import AnchorIds, add_anchors, anchor_id
 from sdg_analysis.codes import slug_for
 from sdg_analysis.opendata import article_record, dumps_safe, schema_text, write_open_data
@@ -135,25 +135,23 @@ class SdgGenerator(Generator):
 
         self._cross_link(published)
 
-        siteurl = settings.get("SITEURL", "")
+        # each article's analysis is unpickled once here (anchors, figures listed) and
+        # again where its page and the open data need all of it (sdg_analysis.Packed)
+        listed = {id(a) for a in published}
+        figures: dict[str, list[FigureRef]] = defaultdict(list)
         for article in self._rendered():
-            evidences = [ev for label in article.sdg.all_labels() for ev in label.evidence]
-            evidences += [f.evidence for f in article.sdg.figures if f.evidence]
+            analysis = unpacked(article.sdg)
+            evidences = [ev for label in analysis.all_labels() for ev in label.evidence]
+            evidences += [f.evidence for f in analysis.figures if f.evidence]
             placed = AnchorIds()
             if evidences:
                 article._content, placed = add_anchors(article._content, evidences)
             article.sdg_anchors = placed
-            article.sdg_html = OnDemand(
-                render_section,
-                article.sdg,
-                self.urls.url,
-                framework=self.framework,
-                siteurl=siteurl,
-                template_dirs=self._templates_path,
-                anchors=placed,
-            )
+            article.sdg_html = OnDemand(self._section, article)
             article.sdg_jsonld = OnDemand(self._jsonld, article)
-        self._collect_figures(published)
+            if id(article) in listed:  # published come first, newest first
+                self._collect_figures(article, analysis, figures)
+        self.figures = dict(figures)
         self._render_cards(published)
 
         months = links.month_range(index)
@@ -192,6 +190,17 @@ class SdgGenerator(Generator):
             article.sdg_previous = items[i + 1] if i + 1 < len(items) else None
             article.sdg_next = items[i - 1] if i > 0 else None
 
+    def _section(self, article) -> Markup:
+        """The analysis sections of an article's page."""
+        return render_section(
+            unpacked(article.sdg),
+            self.urls.url,
+            framework=self.framework,
+            siteurl=self.settings.get("SITEURL", ""),
+            template_dirs=self._templates_path,
+            anchors=article.sdg_anchors,
+        )
+
     def _jsonld(self, article) -> Markup:
         return Markup(dumps_safe(article_jsonld(article, self.settings, self.framework)))
 
@@ -208,22 +217,20 @@ class SdgGenerator(Generator):
         for article in published:
             article.sdg_card = Markup(card.render({**base, "article": article}))
 
-    def _collect_figures(self, published):
-        """Every figure tied to a code, newest article first (``sdg_figures``); each
-        article's are also kept for :meth:`article_figures`."""
-        figures: dict[str, list[FigureRef]] = defaultdict(list)
-        for article in published:  # newest first
-            refs = []
-            for fig in article.sdg.figures:
-                code = fig.indicator or fig.target
-                if not code:
-                    continue
-                ref = FigureRef(code, fig, article, article.sdg_anchors)
-                figures[code].append(ref)
-                refs.append(ref)
-            if refs:
-                self._article_refs[id(article)] = tuple(refs)
-        self.figures = dict(figures)
+    def _collect_figures(self, article, analysis, figures: dict[str, list[FigureRef]]) -> None:
+        """The figures of a published article tied to a code, added to ``figures``
+        (``sdg_figures``: every code's, newest article first); each article's are
+        also kept for :meth:`article_figures`."""
+        refs = []
+        for fig in analysis.figures:
+            code = fig.indicator or fig.target
+            if not code:
+                continue
+            ref = FigureRef(code, fig, article, article.sdg_anchors)
+            figures[code].append(ref)
+            refs.append(ref)
+        if refs:
+            self._article_refs[id(article)] = tuple(refs)
 
     def article_figures(self, code: str, article) -> list[FigureRef]:
         """The figures ``article`` reports for ``code`` (an indicator, or a target for
@@ -309,7 +316,7 @@ class SdgGenerator(Generator):
                 title=a.title,
                 date=a.date,
                 url=f"{siteurl}/{a.url}",
-                analysis=a.sdg,
+                analysis=unpacked(a.sdg),
                 framework=self.framework,
                 source=getattr(a, "source", None),
                 summary=a.metadata.get("sdg_summary", a.metadata.get("summary")),

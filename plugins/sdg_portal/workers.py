@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from sdg_analysis import Analysis, analyse, load_framework
+from sdg_analysis import Packed, analyse, load_framework
 from sdg_analysis.text import article_text
 
 Job = tuple  # (title, HTML body, editor's curation)
@@ -112,15 +112,18 @@ def release(*_) -> None:
     gc.unfreeze()
 
 
-def _analyse(job: Job) -> Analysis | Failure:
+def _analyse(job: Job) -> Packed | Failure:
+    """The analysis of ``job``, packed where it is made: a worker sends the pickle the
+    build keeps (:class:`sdg_analysis.model.Packed`), which it reads back only where a
+    page needs it."""
     title, html, editor = job
     try:
-        return analyse(article_text(title, html), load_framework(), editor)
+        return Packed.of(analyse(article_text(title, html), load_framework(), editor))
     except Exception as exc:  # one article's failure must not stop the others
         return Failure(f"{type(exc).__name__}: {exc}")
 
 
-def _analyse_batch(jobs: list[Job]) -> list[Analysis | Failure]:
+def _analyse_batch(jobs: list[Job]) -> list[Packed | Failure]:
     return [_analyse(job) for job in jobs]
 
 
@@ -173,7 +176,7 @@ class Workers:
             if self.done is not None:
                 batch.future.add_done_callback(lambda _, n=len(batch.jobs): self.done(n))
 
-    def result(self, ticket: tuple[_Batch, int]) -> Analysis | Failure:
+    def result(self, ticket: tuple[_Batch, int]) -> Packed | Failure:
         batch, index = ticket
         if batch.future is None:
             self.flush()
@@ -189,7 +192,7 @@ class Workers:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def analyse_many(jobs: list[Job], settings: dict) -> Iterator[Analysis | Failure]:
+def analyse_many(jobs: list[Job], settings: dict) -> Iterator[Packed | Failure]:
     """The analyses of ``jobs``, in order, as they are ready (a :class:`Failure` for a
     job whose analysis raised).
 
@@ -202,7 +205,7 @@ def analyse_many(jobs: list[Job], settings: dict) -> Iterator[Analysis | Failure
     return _in_workers(jobs, workers)
 
 
-def _in_workers(jobs: list[Job], workers: int) -> Iterator[Analysis | Failure]:
+def _in_workers(jobs: list[Job], workers: int) -> Iterator[Packed | Failure]:
     pool = Workers(workers, batch=min(32, len(jobs) // (workers * 8)))
     held = LongLived()
     try:

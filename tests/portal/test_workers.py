@@ -122,7 +122,7 @@ def test_analyses_from_the_workers_are_frozen_out_of_the_collectors_sight(monkey
     try:
         got = list(workers.analyse_many(jobs(), {"SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 1}))
         assert gc.get_freeze_count() > 0
-        assert frozen(got[0]) and frozen(got[0].goals)
+        assert frozen(got[0]) and frozen(got[0].goal_codes)
     finally:
         workers.release()
     assert gc.get_freeze_count() == 0 and not frozen(got[0])
