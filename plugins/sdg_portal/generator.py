@@ -25,9 +25,11 @@ from sdg_analysis.opendata import article_record, dumps_safe, schema_text, write
 from sdg_analysis.render import figure_renderer, fresh_templates, render_section
 
 from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
+from .sections import SectionServer
 from .sitemap import SitemapRecorder
 from .structured import article_jsonld
 from .urls import SdgUrls
+from .workers import parallel
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +110,7 @@ class SdgGenerator(Generator):
         self.framework = load_framework()
         self.urls = SdgUrls(self.settings)
         self.index = None
+        self.sections: SectionServer | None = None
         self.figures: dict[str, list[FigureRef]] = {}
         self._article_refs: dict[int, tuple[FigureRef, ...]] = {}  # id(article) -> its figures listed
         self.sitemap = SitemapRecorder(self.settings, self.output_path)
@@ -125,6 +128,7 @@ class SdgGenerator(Generator):
 
     def generate_context(self):
         settings = self.settings
+        self._start_sections()
         for article in self._rendered():
             # Pelican formats an article's URL from its settings on every access;
             # every listing, feed and cross-link asks for it, so fix it once here
@@ -152,6 +156,8 @@ class SdgGenerator(Generator):
             if id(article) in listed:  # published come first, newest first
                 self._collect_figures(article, analysis, figures)
         self.figures = dict(figures)
+        if self.sections is not None:
+            self.sections.send(self._written_order())
         self._render_cards(published)
 
         months = links.month_range(index)
@@ -190,8 +196,48 @@ class SdgGenerator(Generator):
             article.sdg_previous = items[i + 1] if i + 1 < len(items) else None
             article.sdg_next = items[i - 1] if i > 0 else None
 
+    def _start_sections(self) -> None:
+        """On a large site, start the process that renders the analysis sections while
+        Pelican writes the pages (:mod:`sdg_portal.sections`); it starts up while the
+        context is made, and is sent the articles once their anchors are placed."""
+        if not parallel(self.settings, len(self._rendered())):
+            return
+        fw = self.framework
+        codes = [n.code for g in fw.goals for n in (g, *g.targets, *(i for t in g.targets for i in t.indicators))]
+        setup = {
+            "urls": {code: self.urls.url(code) for code in codes},
+            "siteurl": self.settings.get("SITEURL", ""),
+            "template_dirs": list(self._templates_path),
+        }
+        try:
+            self.sections = SectionServer(setup)
+        except OSError as err:
+            logger.debug("Could not start the process rendering analysis sections: %s", err)
+
+    def _written_order(self) -> list:
+        """The articles with sections in the order Pelican writes their pages
+        (``generate_articles``, then the drafts)."""
+        keys = ("translations", "articles", "hidden_translations", "hidden_articles", "drafts_translations", "drafts")
+        seen, order = set(), []
+        for key in keys:
+            for article in self.context.get(key, ()):
+                if hasattr(article, "sdg_html") and id(article) not in seen:
+                    seen.add(id(article))
+                    order.append(article)
+        return order
+
+    def close_sections(self) -> None:
+        if self.sections is not None:
+            self.sections.close()
+            self.sections = None
+
     def _section(self, article) -> Markup:
-        """The analysis sections of an article's page."""
+        """The analysis sections of an article's page: as the section process rendered
+        them, or rendered here."""
+        if self.sections is not None:
+            html = self.sections.get(article)
+            if html is not None:
+                return html
         return render_section(
             unpacked(article.sdg),
             self.urls.url,
@@ -246,6 +292,7 @@ class SdgGenerator(Generator):
 
     # -- output --------------------------------------------------------------
     def generate_output(self, writer):
+        self.close_sections()  # Pelican's generators, which come first, wrote the article pages
         relative = self.settings.get("RELATIVE_URLS", False)
         writer.write_file(
             self.urls.index_save_as,
