@@ -395,12 +395,14 @@ def stage_portal(run_dir: Path, corpus: Path) -> None:
 
     import sdg_portal.content as content
     import sdg_portal.generator as generator
+    import sdg_portal.sections as sections
 
     timer = StageTimer()
     timer.wrap(pr.Readers, "read_file", "read: Markdown + front matter (Readers.read_file)")
     timer.wrap(content, "attach_analyses", "analyse: content.attach_analyses (all articles)")
     timer.wrap(generator, "add_anchors", "sdg context: anchors.add_anchors")
-    timer.wrap(generator, "render_section", "sdg context: render.render_section")
+    timer.wrap(generator, "render_section", "article pages: sections rendered in the build (render_section)")
+    timer.wrap(sections.SectionServer, "get", "article pages: sections from their process (SectionServer.get)")
     timer.wrap(generator, "article_jsonld", "sdg context: structured.article_jsonld")
     timer.wrap(generator.SdgGenerator, "_cross_link", "sdg context: _cross_link (related, more on)")
     timer.wrap(generator.SdgGenerator, "generate_context", "SdgGenerator.generate_context (all)")

@@ -39,7 +39,8 @@ FIGURE_COLUMNS = [
 ]
 
 
-def _iso(value) -> str | None:
+def iso_date(value) -> str | None:
+    """A date or datetime as ISO 8601; anything else as its text."""
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date):
@@ -71,7 +72,7 @@ def article_record(
         src = {"name": _str_or_none(source.get("name")), "url": _str_or_none(source.get("url"))}
     return {
         "title": str(title),
-        "date": _iso(date),
+        "date": iso_date(date),
         "url": url,
         "source": src,
         "summary": summary or None,

@@ -1,16 +1,22 @@
-"""Render analysis sections for a build, in a process of its own.
+"""Render analysis sections and write the open data for a build, in a process of its own.
 
 ``python -m sdg_analysis.section_server`` reads requests on its standard input and
 answers on its standard output, each message a pickle after its length (4 bytes,
-big-endian). The first message sets the build up: ``{"urls": {code: url},
-"siteurl": ..., "template_dirs": [...]}``; every later one is ``(number, [(packed
-analysis, anchor ids), ...])`` and is answered ``(number, [html or None, ...])``, in
-the order received (None: rendering failed here, the build renders it itself and
-reports the error as it would any). It stops at the end of its input.
+big-endian), answered in the order received. The first message sets the build up:
+``{"urls": {code: url}, "siteurl": ..., "template_dirs": [...]}``. Then:
 
-It imports this package alone, not Pelican nor the build: a process started afresh
-costs about 26 MiB, where a fork of a large build would copy the pages of the
-build's heap it touches.
+- ``("sections", number, [(packed analysis, anchor ids), ...])``, answered
+  ``("sections", number, [html or None, ...])`` (None: rendering failed here, the
+  build renders it itself and reports the error as it would any);
+- ``("data", options)`` then ``("records", [(packed analysis, fields), ...])`` messages
+  and ``("end",)``: the open data written to ``options["json"]`` and
+  ``options["csv"]`` (:func:`sdg_analysis.opendata.write_open_data`, each record made
+  by :func:`~sdg_analysis.opendata.article_record` from its analysis and ``fields``),
+  answered ``("data", None)``, or ``("data", "what went wrong")``.
+
+It stops at the end of its input. It imports this package alone, not Pelican nor
+the build: a process started afresh costs about 26 MiB, where a fork of a large
+build would copy the pages of the build's heap it touches.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ import struct
 import sys
 from typing import BinaryIO
 
-from .framework import load_framework
+from .analysis import ANALYSER_VERSION
+from .framework import Framework, load_framework
+from .opendata import article_record, write_open_data
 from .render import render_section
 
 LENGTH = struct.Struct(">I")
@@ -46,21 +54,54 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
     if setup is None:
         return
     url_for = setup["urls"].__getitem__
-    options = {
-        "framework": load_framework(),
-        "siteurl": setup["siteurl"],
-        "template_dirs": tuple(setup["template_dirs"]),
-    }
+    framework = load_framework()
+    options = {"framework": framework, "siteurl": setup["siteurl"], "template_dirs": tuple(setup["template_dirs"])}
     while (message := read_message(requests)) is not None:
-        number, items = message
-        html: list[str | None] = []
-        for data, anchors in items:
-            try:
-                html.append(str(render_section(pickle.loads(data), url_for, anchors=anchors, **options)))
-            except Exception:
-                html.append(None)
-        answers.write(encode((number, html)))
+        if message[0] == "sections":
+            _, number, items = message
+            html: list[str | None] = []
+            for data, anchors in items:
+                try:
+                    html.append(str(render_section(pickle.loads(data), url_for, anchors=anchors, **options)))
+                except Exception:
+                    html.append(None)
+            answer = ("sections", number, html)
+        elif message[0] == "data":
+            answer = ("data", write_data(requests, message[1], framework))
+        else:
+            answer = ("unknown", message[0])
+        answers.write(encode(answer))
         answers.flush()
+
+
+def write_data(requests: BinaryIO, options: dict, framework: Framework) -> str | None:
+    """Write the open data from the ``records`` messages that follow, up to ``end``;
+    what went wrong, or None."""
+    ended = False
+
+    def records():
+        nonlocal ended
+        while (message := read_message(requests)) is not None and message[0] == "records":
+            for data, fields in message[1]:
+                yield article_record(analysis=pickle.loads(data), framework=framework, **fields)
+        ended = True
+
+    files = []
+    try:
+        for key in ("json", "csv"):
+            files.append(open(options[key], "w", encoding="utf-8", newline="") if options.get(key) else None)
+        write_open_data(
+            records(), *files, site_url=options["site_url"], analyser_version=options.get("analyser_version", ANALYSER_VERSION)
+        )
+        return None
+    except Exception as exc:
+        while not ended and (message := read_message(requests)) is not None and message[0] == "records":
+            pass  # the rest of the records, up to the end
+        return f"{type(exc).__name__}: {exc}"
+    finally:
+        for fh in files:
+            if fh is not None:
+                fh.close()
 
 
 if __name__ == "__main__":

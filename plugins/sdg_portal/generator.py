@@ -18,10 +18,10 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.log import console
 
-from sdg_analysis import ANALYSER_VERSION, charts, links, load_framework, unpacked
+from sdg_analysis import ANALYSER_VERSION, Packed, charts, links, load_framework, unpacked
 from sdg_analysis.anchors import AnchorIds, add_anchors, anchor_id
 from sdg_analysis.codes import slug_for
-from sdg_analysis.opendata import article_record, dumps_safe, schema_text, write_open_data
+from sdg_analysis.opendata import article_record, dumps_safe, iso_date, schema_text, write_open_data
 from sdg_analysis.render import figure_renderer, fresh_templates, render_section
 
 from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
@@ -292,7 +292,28 @@ class SdgGenerator(Generator):
 
     # -- output --------------------------------------------------------------
     def generate_output(self, writer):
-        self.close_sections()  # Pelican's generators, which come first, wrote the article pages
+        # Pelican's generators, which come first, wrote the article pages: the section
+        # process, if any, now writes the open data while the SDG pages are written
+        try:
+            elsewhere = self.sections is not None and self.sections.write_data(
+                self._data_options(), self._packed_records()
+            )
+            self._write_pages(writer)
+            write_sdg_feeds(self, writer)
+            if elsewhere:
+                failed = self.sections.data_written()
+                if failed:
+                    logger.warning("The process writing the open data failed (%s); the build writes it itself", failed)
+                else:
+                    logger.debug("Open data written by the process that rendered the analysis sections")
+                elsewhere = not failed
+        finally:
+            self.close_sections()
+        self._write_data(records=not elsewhere)
+        console.print(self.summary())
+
+    def _write_pages(self, writer) -> None:
+        """The all-goals page and a page per goal, target and indicator."""
         relative = self.settings.get("RELATIVE_URLS", False)
         writer.write_file(
             self.urls.index_save_as,
@@ -316,9 +337,6 @@ class SdgGenerator(Generator):
                         sdg_target=target,
                         sdg_indicator=indicator,
                     )
-        write_sdg_feeds(self, writer)
-        self._write_data()
-        console.print(self.summary())
 
     def summary(self) -> str:
         """One line: articles analysed, SDG pages written, problems found."""
@@ -339,6 +357,8 @@ class SdgGenerator(Generator):
         )
 
     def _write_listing(self, writer, template_name, node, relative, **kwargs):
+        if self.sections is not None:
+            self.sections.pump()  # keep the open data's records going to the section process
         articles = self.index.items_for(node.code)
         url = self.urls.url(node.code)
         writer.write_file(
@@ -355,46 +375,68 @@ class SdgGenerator(Generator):
             **kwargs,
         )
 
-    def _records(self):
-        siteurl = self.settings.get("SITEURL", "")
-        for a in self.index.items:
-            image = a.metadata.get("image")
-            yield article_record(
-                title=a.title,
-                date=a.date,
-                url=f"{siteurl}/{a.url}",
-                analysis=unpacked(a.sdg),
-                framework=self.framework,
-                source=getattr(a, "source", None),
-                summary=a.metadata.get("sdg_summary", a.metadata.get("summary")),
-                tags=[str(t) for t in getattr(a, "tags", ())],
-                authors=[str(x) for x in getattr(a, "authors", ()) or ()],
-                image=image if isinstance(image, str) else None,
-            )
+    def _record_fields(self, a) -> dict:
+        """What the open data says of article ``a`` besides its analysis, as plain values
+        (they may cross to the section process)."""
+        image = a.metadata.get("image")
+        summary = a.metadata.get("sdg_summary", a.metadata.get("summary"))
+        source = getattr(a, "source", None)
+        return {
+            "title": str(a.title),
+            "date": iso_date(a.date),
+            "url": f"{self.settings.get('SITEURL', '')}/{a.url}",
+            "source": {k: source.get(k) for k in ("name", "url")} if isinstance(source, dict) else None,
+            "summary": str(summary) if summary else None,
+            "tags": [str(t) for t in getattr(a, "tags", ())],
+            "authors": [str(x) for x in getattr(a, "authors", ()) or ()],
+            "image": image if isinstance(image, str) else None,
+        }
 
-    def _open(self, setting: str):
+    def _records(self):
+        for a in self.index.items:
+            yield article_record(analysis=unpacked(a.sdg), framework=self.framework, **self._record_fields(a))
+
+    def _packed_records(self):
+        for a in self.index.items:
+            yield Packed.of(a.sdg).data, self._record_fields(a)
+
+    def _data_path(self, setting: str) -> str | None:
         rel = self.settings.get(setting)
         if not rel:
             return None
         path = os.path.join(self.output_path, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        return open(path, "w", encoding="utf-8", newline="")
+        return path
 
-    def _write_data(self):
-        """data/articles.json and data/figures.csv, streamed record by record, and the schema."""
-        json_file, csv_file = self._open("SDG_DATA_JSON"), self._open("SDG_DATA_CSV")
-        try:
-            write_open_data(
-                self._records(),
-                json_file,
-                csv_file,
-                site_url=self.settings.get("SITEURL", ""),
-                analyser_version=ANALYSER_VERSION,
-            )
-        finally:
-            for fh in (json_file, csv_file):
-                if fh is not None:
-                    fh.close()
+    def _data_options(self) -> dict:
+        return {
+            "json": self._data_path("SDG_DATA_JSON"),
+            "csv": self._data_path("SDG_DATA_CSV"),
+            "site_url": self.settings.get("SITEURL", ""),
+            "analyser_version": ANALYSER_VERSION,
+        }
+
+    def _open(self, setting: str):
+        path = self._data_path(setting)
+        return open(path, "w", encoding="utf-8", newline="") if path else None
+
+    def _write_data(self, records: bool = True):
+        """data/articles.json and data/figures.csv, streamed record by record (unless
+        the section process wrote them), and the schema."""
+        if records:
+            json_file, csv_file = self._open("SDG_DATA_JSON"), self._open("SDG_DATA_CSV")
+            try:
+                write_open_data(
+                    self._records(),
+                    json_file,
+                    csv_file,
+                    site_url=self.settings.get("SITEURL", ""),
+                    analyser_version=ANALYSER_VERSION,
+                )
+            finally:
+                for fh in (json_file, csv_file):
+                    if fh is not None:
+                        fh.close()
         schema_file = self._open("SDG_DATA_SCHEMA")
         if schema_file is not None:
             with schema_file:

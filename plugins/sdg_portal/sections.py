@@ -85,6 +85,8 @@ class SectionServer:
         self._ended = False  # the server's output ended
         self.broken = False
         self.taken = 0  # pages that took the HTML the server rendered
+        self._records = None  # what is left to send of the open data's records
+        self._data: tuple | None = None  # ("done", None or what went wrong) once written
         self._pump()
 
     def send(self, articles: Sequence) -> None:
@@ -100,7 +102,7 @@ class SectionServer:
         while self._sent <= last:
             n = self._sent
             batch = self._items[n * self.BATCH : (n + 1) * self.BATCH]
-            self._out += encode((n, [(Packed.of(a.sdg).data, a.sdg_anchors) for a in batch]))
+            self._out += encode(("sections", n, [(Packed.of(a.sdg).data, a.sdg_anchors) for a in batch]))
             self._sent += 1
 
     def _pump(self, wait: bool = False) -> None:
@@ -108,6 +110,8 @@ class SectionServer:
         ``wait``, first wait until one of the two can go on."""
         if self._ended:
             return
+        if self._records is not None:
+            self._feed_records()
         if wait:
             select.select([self._from], [self._to] if self._out else [], [])
         while self._out:
@@ -138,12 +142,14 @@ class SectionServer:
             if len(buffer) - pos - size < length:
                 break
             try:
-                number, html = pickle.loads(memoryview(buffer)[pos + size : pos + size + length])
+                answer = pickle.loads(memoryview(buffer)[pos + size : pos + size + length])
             except Exception:  # garbled: the build renders the rest
                 self._ended = True
                 break
-            if number >= self._floor:
-                self._results[number] = html
+            if answer[0] == "sections" and answer[1] >= self._floor:
+                self._results[answer[1]] = answer[2]
+            elif answer[0] == "data":
+                self._data = ("done", answer[1])
             pos += size + length
         del buffer[:pos]
 
@@ -171,6 +177,44 @@ class SectionServer:
             return None
         self.taken += 1
         return Markup(section)
+
+    # -- the open data ------------------------------------------------------------
+    RECORDS_AHEAD = 1 << 19  # bytes of records waiting to be taken by the pipe, at most
+
+    def write_data(self, options: dict, records) -> bool:
+        """Have the server write the open data (``options``: the paths ``json`` and
+        ``csv``, ``site_url``, ``analyser_version``) from ``records``, an iterator of
+        ``(packed analysis, fields of article_record)`` sent as the pipe takes them
+        while the build writes its pages (:meth:`pump`). False if the server is gone."""
+        if self.broken or self._ended:
+            return False
+        self._out += encode(("data", options))
+        self._records = iter(records)
+        self._pump()
+        return True
+
+    def _feed_records(self) -> None:
+        while len(self._out) < self.RECORDS_AHEAD:
+            batch = [item for _, item in zip(range(self.BATCH * 4), self._records)]
+            if batch:
+                self._out += encode(("records", batch))
+            if len(batch) < self.BATCH * 4:
+                self._out += encode(("end",))
+                self._records = None
+                return
+
+    def pump(self) -> None:
+        """Send what the server can take and read what it answered, without waiting."""
+        self._pump()
+
+    def data_written(self) -> str | None:
+        """Wait until the server has written the open data: None if it did, else what
+        went wrong (the build then writes it itself)."""
+        while self._data is None and not self._ended:
+            self._pump(wait=True)
+        if self._data is None:
+            return "the process stopped"
+        return self._data[1]
 
     def close(self) -> None:
         """Stop the server (it ends with its input) and forget what it sent back."""

@@ -48,17 +48,17 @@ def test_the_server_answers_each_batch_in_order():
     items = articles(3)
     requests = io.BytesIO(
         encode(SETUP)
-        + encode((0, [(a.sdg.data, a.sdg_anchors) for a in items[:2]]))
-        + encode((1, [(items[2].sdg.data, items[2].sdg_anchors), (b"not a pickle", AnchorIds())]))
+        + encode(("sections", 0, [(a.sdg.data, a.sdg_anchors) for a in items[:2]]))
+        + encode(("sections", 1, [(items[2].sdg.data, items[2].sdg_anchors), (b"not a pickle", AnchorIds())]))
     )
     answers = io.BytesIO()
     serve(requests, answers)
     answers.seek(0)
     first, second = read_message(answers), read_message(answers)
     assert read_message(answers) is None
-    assert first == (0, [str(local(items[0])), str(local(items[1]))])
-    assert second == (1, [str(local(items[2])), None])  # failed there: the build renders it
-    assert 'href="#ev-' in first[1][0]  # the quote links to its anchor in the body
+    assert first == ("sections", 0, [str(local(items[0])), str(local(items[1]))])
+    assert second == ("sections", 1, [str(local(items[2])), None])  # failed there: the build renders it
+    assert 'href="#ev-' in first[2][0]  # the quote links to its anchor in the body
 
 
 def test_the_sections_come_from_the_server_the_same_as_rendered_here():
@@ -128,3 +128,87 @@ def test_a_large_build_takes_every_section_from_the_server(tmp_path):
     pages = len(list((ROOT / "content" / "articles").glob("*/*.md")))
     log = done.stdout + done.stderr
     assert f"Analysis sections rendered in a separate process for {pages} of {pages} article pages" in log
+    assert "Open data written by the process that rendered the analysis sections" in log
+
+
+# -- the open data, written by the same process while the build writes the SDG pages ----
+from sdg_analysis.opendata import article_record, write_open_data  # noqa: E402
+
+
+def record_fields(i):
+    return {
+        "title": f"Article {i} <b>&</b>", "date": f"2025-01-{i + 1:02d}T10:00:00+00:00",
+        "url": f"https://example.org/articles/{i}.html", "source": {"name": "Wire", "url": None},
+        "summary": "A summary.", "tags": ["water"], "authors": ["Desk"], "image": None,
+    }  # fmt: skip
+
+
+def local_data(tmp_path, items):
+    paths = tmp_path / "local.json", tmp_path / "local.csv"
+    with open(paths[0], "w", encoding="utf-8", newline="") as j, open(paths[1], "w", encoding="utf-8", newline="") as c:
+        records = (article_record(analysis=a.sdg.analysis(), framework=FRAMEWORK, **record_fields(i)) for i, a in enumerate(items))
+        write_open_data(records, j, c, site_url="https://example.org", analyser_version="test")
+    return [p.read_bytes() for p in paths]
+
+
+def data_options(tmp_path):
+    return {"json": str(tmp_path / "articles.json"), "csv": str(tmp_path / "figures.csv"),
+            "site_url": "https://example.org", "analyser_version": "test"}  # fmt: skip
+
+
+def test_the_server_writes_the_open_data_as_the_build_would(tmp_path):
+    items = articles(5)
+    records = [(a.sdg.data, record_fields(i)) for i, a in enumerate(items)]
+    requests = io.BytesIO(
+        encode(SETUP) + encode(("data", data_options(tmp_path)))
+        + encode(("records", records[:3])) + encode(("records", records[3:])) + encode(("end",))
+        + encode(("sections", 0, [(items[0].sdg.data, items[0].sdg_anchors)]))
+    )  # fmt: skip
+    answers = io.BytesIO()
+    serve(requests, answers)
+    answers.seek(0)
+    assert read_message(answers) == ("data", None)
+    assert read_message(answers) == ("sections", 0, [str(local(items[0]))])  # and goes on after it
+    written = [(tmp_path / name).read_bytes() for name in ("articles.json", "figures.csv")]
+    assert written == local_data(tmp_path, items)
+    assert b'"title":"Article 0 \\u003cb\\u003e\\u0026\\u003c/b\\u003e"' in written[0]
+
+
+def test_open_data_the_server_cannot_write_is_reported_and_the_server_goes_on(tmp_path):
+    items = articles(20)
+    server = SectionServer(SETUP)
+    try:
+        bad = {**data_options(tmp_path), "json": str(tmp_path)}  # a folder: it cannot be opened as a file
+        assert server.write_data(bad, ((a.sdg.data, record_fields(i % 28)) for i, a in enumerate(items)))
+        assert server.data_written().startswith("IsADirectoryError")
+        server.send(items)
+        assert server.get(items[0]) == local(items[0])  # every record was read past: the answers stay in step
+    finally:
+        server.close()
+
+
+def test_open_data_is_left_to_the_build_when_the_server_dies(tmp_path):
+    items = articles(3)
+    server = SectionServer(SETUP)
+    try:
+        os.kill(server._process.pid, signal.SIGKILL)
+        server._process.wait()
+        sent = server.write_data(data_options(tmp_path), ((a.sdg.data, record_fields(i)) for i, a in enumerate(items)))
+        assert not sent or server.data_written() == "the process stopped"
+    finally:
+        server.close()
+
+
+def test_a_large_build_writes_the_same_open_data_when_the_server_cannot(tmp_path, monkeypatch, caplog):
+    from sdg_portal.generator import SdgGenerator
+    from support import build_site
+
+    parallel = {"SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 1}
+    build_site(ROOT / "content", tmp_path / "serial", SDG_ANALYSIS_WORKERS=1)
+    real = SdgGenerator._data_options
+    monkeypatch.setattr(SdgGenerator, "_data_options", lambda self: {**real(self), "json": str(tmp_path)})
+    with caplog.at_level(logging.WARNING, logger="sdg_portal.generator"):
+        build_site(ROOT / "content", tmp_path / "parallel", **parallel)
+    assert "The process writing the open data failed (IsADirectoryError" in caplog.text
+    for name in ("articles.json", "figures.csv", "articles.schema.json"):
+        assert (tmp_path / "parallel" / "data" / name).read_bytes() == (tmp_path / "serial" / "data" / name).read_bytes()
