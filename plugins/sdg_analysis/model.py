@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pickle
 import sys
+import zlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -198,7 +199,8 @@ class Packed:
 
     A build holds every article's analysis from the moment it is read to the end:
     as objects, an analysis of a news article takes about 15 KB (its evidence
-    sentences, spans, figures, labels), as its pickle about 4 KB. The build keeps
+    sentences, spans, figures, labels), as its pickle about 4 KB, and 2 KB
+    compressed (zlib level 1: 65 µs to compress, 20 to decompress). The build keeps
     this instead and unpickles the analysis where a page needs all of it (its
     article page, the open data); index pages, feeds, cross-links and cards need only
     the codes, kept as lists. Any other attribute is read from the analysis itself,
@@ -219,8 +221,13 @@ class Packed:
     def of(cls, analysis: Analysis | "Packed") -> "Packed":
         if isinstance(analysis, Packed):
             return analysis
-        data = pickle.dumps(analysis, pickle.HIGHEST_PROTOCOL)
+        data = zlib.compress(pickle.dumps(analysis, pickle.HIGHEST_PROTOCOL), 1)
         return cls(data, analysis.goal_codes, analysis.target_codes, analysis.indicator_codes, bool(analysis))
+
+    @staticmethod
+    def load(data: bytes) -> Analysis:
+        """The analysis packed in ``data`` (:attr:`data` of a packed analysis)."""
+        return pickle.loads(zlib.decompress(data))
 
     def analysis(self) -> Analysis:
         """The analysis (a new object, or the one unpickled last)."""
@@ -228,7 +235,7 @@ class Packed:
         last = _last
         if last is not None and last[0] is self:
             return last[1]
-        analysis = pickle.loads(self.data)
+        analysis = Packed.load(self.data)
         _last = (self, analysis)
         return analysis
 

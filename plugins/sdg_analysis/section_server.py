@@ -28,6 +28,7 @@ from typing import BinaryIO
 
 from .analysis import ANALYSER_VERSION
 from .framework import Framework, load_framework
+from .model import Packed
 from .opendata import article_record, write_open_data
 from .render import render_section
 
@@ -62,7 +63,7 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
             html: list[str | None] = []
             for data, anchors in items:
                 try:
-                    html.append(str(render_section(pickle.loads(data), url_for, anchors=anchors, **options)))
+                    html.append(str(render_section(Packed.load(data), url_for, anchors=anchors, **options)))
                 except Exception:
                     html.append(None)
             answer = ("sections", number, html)
@@ -83,7 +84,7 @@ def write_data(requests: BinaryIO, options: dict, framework: Framework) -> str |
         nonlocal ended
         while (message := read_message(requests)) is not None and message[0] == "records":
             for data, fields in message[1]:
-                yield article_record(analysis=pickle.loads(data), framework=framework, **fields)
+                yield article_record(analysis=Packed.load(data), framework=framework, **fields)
         ended = True
 
     files = []

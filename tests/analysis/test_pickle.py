@@ -60,3 +60,4 @@ def test_a_packed_analysis_crosses_processes_as_its_pickle_and_codes():
     assert back.data == packed.data and back == packed
     assert back.goal_codes[0] is packed.goal_codes[0]  # codes interned
     assert len(pickle.dumps(packed, pickle.HIGHEST_PROTOCOL)) < len(packed.data) + 200  # the bytes as they are
+    assert len(packed.data) < 0.7 * len(pickle.dumps(packed.analysis(), pickle.HIGHEST_PROTOCOL))  # compressed
