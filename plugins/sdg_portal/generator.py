@@ -203,9 +203,8 @@ class SdgGenerator(Generator):
         if not parallel(self.settings, len(self._rendered())):
             return
         fw = self.framework
-        codes = [n.code for g in fw.goals for n in (g, *g.targets, *(i for t in g.targets for i in t.indicators))]
         setup = {
-            "urls": {code: self.urls.url(code) for code in codes},
+            "urls": {n.code: self.urls.url(n.code) for n in (*fw.goals, *fw.targets, *fw.indicators)},
             "siteurl": self.settings.get("SITEURL", ""),
             "template_dirs": list(self._templates_path),
         }

@@ -16,11 +16,14 @@ a function of the analysis, its anchors and the build's settings only, so the pa
 are the same bytes whichever process rendered them. An article outside the window,
 whose rendering failed in the server, or any after the server stopped, is rendered
 in the build's process.
+
+Once the article pages are written, the same process writes the open data
+(``articles.json``, ``figures.csv``) from the packed analyses while the build writes
+the goal, target and indicator pages; if it fails, the build writes them itself.
 """
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import pickle
@@ -40,7 +43,8 @@ logger = logging.getLogger(__name__)
 
 class SectionServer:
     """The sections of ``articles`` (in the order their pages are written), rendered
-    ahead by a :mod:`sdg_analysis.section_server` process.
+    ahead by a :mod:`sdg_analysis.section_server` process, which then writes the open
+    data (:meth:`write_data`).
 
     ``setup`` is the server's first message (URLs of every code, SITEURL, template
     folders). :meth:`get` gives an article's HTML, or None where the build should
@@ -71,8 +75,10 @@ class SectionServer:
         for fd in (self._to, self._from):
             os.set_blocking(fd, False)
             try:
+                import fcntl  # POSIX; the process is started on Linux only (workers.parallel)
+
                 fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), self.PIPE_SIZE)
-            except OSError:
+            except (ImportError, OSError):
                 pass  # the default size works, with more waits
         self._window = max(window, self.BATCH)
         self._items: list = []

@@ -22,8 +22,7 @@ TEXTS = [
     "Solar panels on 300 rural schools bring electricity to classrooms for the first time.",
 ]
 FRAMEWORK = load_framework()
-CODES = [n.code for g in FRAMEWORK.goals for n in (g, *g.targets, *(i for t in g.targets for i in t.indicators))]
-URLS = {code: f"sdg/{code}/" for code in CODES}
+URLS = {n.code: f"sdg/{n.code}/" for n in (*FRAMEWORK.goals, *FRAMEWORK.targets, *FRAMEWORK.indicators)}
 SETUP = {"urls": URLS, "siteurl": "https://example.org", "template_dirs": []}
 
 
