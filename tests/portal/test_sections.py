@@ -211,3 +211,28 @@ def test_a_large_build_writes_the_same_open_data_when_the_server_cannot(tmp_path
     assert "The process writing the open data failed (IsADirectoryError" in caplog.text
     for name in ("articles.json", "figures.csv", "articles.schema.json"):
         assert (tmp_path / "parallel" / "data" / name).read_bytes() == (tmp_path / "serial" / "data" / name).read_bytes()
+
+
+def test_what_the_sdg_context_makes_for_a_large_site_is_kept_out_of_full_collections(tmp_path, monkeypatch):
+    import gc
+
+    from sdg_portal.generator import SdgGenerator
+    from support import build_site
+
+    def frozen(obj):
+        return gc.is_tracked(obj) and not any(o is obj for o in gc.get_objects())
+
+    seen = {}
+    real = SdgGenerator.generate_output
+
+    def generate_output(self, writer):
+        ref = next(iter(self.figures.values()))[0]
+        seen["figure listed"], seen["anchors"] = frozen(ref), frozen(ref.article.sdg_anchors)
+        return real(self, writer)
+
+    monkeypatch.setattr(SdgGenerator, "generate_output", generate_output)
+    build_site(ROOT / "content", tmp_path / "small", SDG_ANALYSIS_WORKERS=1)
+    assert seen == {"figure listed": False, "anchors": False}  # a small site: left to the collector
+    build_site(ROOT / "content", tmp_path / "large", SDG_ANALYSIS_WORKERS=2, SDG_ANALYSIS_PARALLEL_THRESHOLD=1)
+    assert seen == {"figure listed": True, "anchors": True}
+    assert gc.get_freeze_count() == 0  # given back at the end of the build
