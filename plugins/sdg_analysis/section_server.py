@@ -26,7 +26,6 @@ import struct
 import sys
 from typing import BinaryIO
 
-from .analysis import ANALYSER_VERSION
 from .framework import Framework, load_framework
 from .model import Packed
 from .opendata import article_record, write_open_data
@@ -91,9 +90,7 @@ def write_data(requests: BinaryIO, options: dict, framework: Framework) -> str |
     try:
         for key in ("json", "csv"):
             files.append(open(options[key], "w", encoding="utf-8", newline="") if options.get(key) else None)
-        write_open_data(
-            records(), *files, site_url=options["site_url"], analyser_version=options.get("analyser_version", ANALYSER_VERSION)
-        )
+        write_open_data(records(), *files, site_url=options["site_url"], analyser_version=options["analyser_version"])
         return None
     except Exception as exc:
         while not ended and (message := read_message(requests)) is not None and message[0] == "records":

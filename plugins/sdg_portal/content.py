@@ -1,4 +1,5 @@
-"""Attach an analysis to every article: ``article.sdg`` (and ``article.sdg_problems``).
+"""Attach an analysis to every article: ``article.sdg`` (and ``article.sdg_problems``),
+kept packed (:class:`sdg_analysis.Packed`: its pickle and its codes) to the end of the build.
 
 Runs once the articles are read (``article_generator_finalized``). The editor's
 front matter was checked by the reader; here each article's text is analysed and
