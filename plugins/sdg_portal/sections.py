@@ -40,6 +40,8 @@ from sdg_analysis.section_server import LENGTH, encode
 
 logger = logging.getLogger(__name__)
 
+_PENDING = object()  # the open data's answer, not in yet
+
 
 class SectionServer:
     """The sections of ``articles`` (in the order their pages are written), rendered
@@ -92,7 +94,7 @@ class SectionServer:
         self.broken = False
         self.taken = 0  # pages that took the HTML the server rendered
         self._records = None  # what is left to send of the open data's records
-        self._data: tuple | None = None  # ("done", None or what went wrong) once written
+        self._data_answer: object = _PENDING  # once the open data is written: None, or what went wrong
         self._pump()
 
     def send(self, articles: Sequence) -> None:
@@ -155,7 +157,7 @@ class SectionServer:
             if answer[0] == "sections" and answer[1] >= self._floor:
                 self._results[answer[1]] = answer[2]
             elif answer[0] == "data":
-                self._data = ("done", answer[1])
+                self._data_answer = answer[1]
             pos += size + length
         del buffer[:pos]
 
@@ -216,11 +218,9 @@ class SectionServer:
     def data_written(self) -> str | None:
         """Wait until the server has written the open data: None if it did, else what
         went wrong (the build then writes it itself)."""
-        while self._data is None and not self._ended:
+        while self._data_answer is _PENDING and not self._ended:
             self._pump(wait=True)
-        if self._data is None:
-            return "the process stopped"
-        return self._data[1]
+        return "the process stopped" if self._data_answer is _PENDING else self._data_answer
 
     def close(self) -> None:
         """Stop the server (it ends with its input) and forget what it sent back."""
