@@ -118,9 +118,12 @@ class SdgGenerator(Generator):
 
     # -- context -------------------------------------------------------------
     def _rendered(self):
-        """Every article whose page is written: published, hidden, drafts, translations."""
+        """Every article whose page is written, in the order Pelican writes them
+        (``generate_articles``, then ``generate_drafts``): translations, published,
+        hidden, drafts."""
+        keys = ("translations", "articles", "hidden_translations", "hidden_articles", "drafts_translations", "drafts")
         seen, out = set(), []
-        for key in ("articles", "hidden_articles", "drafts", "translations", "drafts_translations", "hidden_translations"):
+        for key in keys:
             for article in self.context.get(key, ()):
                 if hasattr(article, "sdg") and id(article) not in seen:
                     seen.add(id(article))
@@ -129,8 +132,9 @@ class SdgGenerator(Generator):
 
     def generate_context(self):
         settings = self.settings
-        self._start_sections()
-        for article in self._rendered():
+        rendered = self._rendered()
+        self._start_sections(len(rendered))
+        for article in rendered:
             # Pelican formats an article's URL from its settings on every access;
             # every listing, feed and cross-link asks for it, so fix it once here
             # (slugs are final: duplicates were renamed when the articles were read).
@@ -148,7 +152,7 @@ class SdgGenerator(Generator):
         # build: on a large site, kept out of the collector's full collections as the
         # articles are (workers.LongLived; 8 of them took 1.1 s at 10,000 articles)
         held = LongLived() if self.large else None
-        for article in self._rendered():
+        for article in rendered:
             if held is not None:
                 held.add()
             analysis = unpacked(article.sdg)
@@ -160,11 +164,11 @@ class SdgGenerator(Generator):
             article.sdg_anchors = placed
             article.sdg_html = OnDemand(self._section, article)
             article.sdg_jsonld = OnDemand(self._jsonld, article)
-            if id(article) in listed:  # published come first, newest first
+            if id(article) in listed:  # in the order published, newest first
                 self._collect_figures(article, analysis, figures)
         self.figures = dict(figures)
         if self.sections is not None:
-            self.sections.send(self._written_order())
+            self.sections.send(rendered)
         self._render_cards(published)
         if held is not None:
             held.freeze()
@@ -183,7 +187,7 @@ class SdgGenerator(Generator):
                 "sdg_figure": figure_renderer(template_dirs=self._templates_path),
                 "sdg_matrix": charts.matrix(goal_codes, links.cooccurrence(index)),
                 "sdg_timelines": {g: charts.timeline(months, links.monthly_counts(index, g)) for g in goal_codes},
-                "sdg_feed_categories": {a.url: goal_categories(a, self.framework) for a in self._rendered()},
+                "sdg_feed_categories": {a.url: goal_categories(a, self.framework) for a in rendered},
                 "sdg_feed_url": self._feed_url,
                 "sdg_data_urls": {
                     key: settings.get(f"SDG_DATA_{key.upper()}")
@@ -205,11 +209,11 @@ class SdgGenerator(Generator):
             article.sdg_previous = items[i + 1] if i + 1 < len(items) else None
             article.sdg_next = items[i - 1] if i > 0 else None
 
-    def _start_sections(self) -> None:
+    def _start_sections(self, articles: int) -> None:
         """On a large site, start the process that renders the analysis sections while
         Pelican writes the pages (:mod:`sdg_portal.sections`); it starts up while the
         context is made, and is sent the articles once their anchors are placed."""
-        self.large = bool(parallel(self.settings, len(self._rendered())))
+        self.large = bool(parallel(self.settings, articles))
         if not self.large:
             return
         fw = self.framework
@@ -222,18 +226,6 @@ class SdgGenerator(Generator):
             self.sections = SectionServer(setup)
         except OSError as err:
             logger.debug("Could not start the process rendering analysis sections: %s", err)
-
-    def _written_order(self) -> list:
-        """The articles with sections in the order Pelican writes their pages
-        (``generate_articles``, then the drafts)."""
-        keys = ("translations", "articles", "hidden_translations", "hidden_articles", "drafts_translations", "drafts")
-        seen, order = set(), []
-        for key in keys:
-            for article in self.context.get(key, ()):
-                if hasattr(article, "sdg_html") and id(article) not in seen:
-                    seen.add(id(article))
-                    order.append(article)
-        return order
 
     def close_sections(self) -> None:
         if self.sections is not None:
