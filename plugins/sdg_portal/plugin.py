@@ -10,6 +10,7 @@ from .reader import add_reader
 from .search import index_for_search
 from .workers import release
 from .settings import initialise_settings
+from .taxonomy import fast_membership
 
 
 def register():
@@ -18,6 +19,7 @@ def register():
     signals.article_generator_init.connect(start_session)
     signals.content_object_init.connect(analyse_when_read)
     signals.article_generator_finalized.connect(attach_analyses)
+    signals.article_generator_finalized.connect(fast_membership)  # Pelican's tag pages, linear
     signals.get_generators.connect(get_generators)
     signals.feed_generated.connect(add_goal_categories)
     signals.finalized.connect(write_host_files)

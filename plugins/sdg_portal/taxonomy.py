@@ -1,0 +1,45 @@
+"""Pelican's tag, category and author pages, written without a quadratic step.
+
+For each tag, category and author Pelican's ``ArticlesGenerator`` lists the site's
+articles by date that belong to it: ``[a for a in self.dates if a in articles]``,
+a membership test of every article against the taxonomy's list. A list answers it
+by walking; over the 85 tags of the 10,000-article benchmark that is 3 s of the
+build. Once the articles are read (``article_generator_finalized``) the portal
+hands Pelican each taxonomy's list as a :class:`Members`: the same list, whose
+membership test is a set look-up. The pages are the same bytes.
+"""
+
+from __future__ import annotations
+
+
+class Members(list):
+    """A taxonomy's articles: a list whose ``in`` is a set look-up (Pelican's articles
+    hash and compare by identity, so the answer is the list's). The set is made at
+    the first test and made again if the list's length has changed since; a list of
+    things that cannot be hashed answers as a list."""
+
+    __slots__ = ("_set", "_length")
+
+    def __contains__(self, item) -> bool:
+        try:
+            if getattr(self, "_length", None) != len(self):
+                self._set = set(self)
+                self._length = len(self)
+            return item in self._set
+        except TypeError:  # unhashable
+            return list.__contains__(self, item)
+
+
+def fast_membership(generator) -> None:
+    """Make each of the articles generator's tag, category and author lists a
+    :class:`Members`, where Pelican's pages and its context read them."""
+    tags = getattr(generator, "tags", None)
+    if isinstance(tags, dict):
+        for tag, articles in tags.items():
+            tags[tag] = Members(articles)
+        if "tags" in generator.context:  # Pelican's context holds the dict's items
+            generator.context["tags"] = list(tags.items())
+    for name in ("categories", "authors"):
+        pairs = getattr(generator, name, None)
+        if isinstance(pairs, list):  # (category or author, its articles), the context's own list
+            pairs[:] = [(key, Members(articles)) for key, articles in pairs]
