@@ -12,19 +12,18 @@ from __future__ import annotations
 import logging
 import math
 import os
-from collections import defaultdict
 
 from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.log import console
 
 from sdg_analysis import ANALYSER_VERSION, Packed, charts, links, load_framework, unpacked
-from sdg_analysis.anchors import AnchorIds, add_anchors, anchor_id
-from sdg_analysis.codes import slug_for
+from sdg_analysis.anchors import AnchorIds, add_anchors
 from sdg_analysis.opendata import article_record, dumps_safe, iso_date, schema_text, write_open_data
 from sdg_analysis.render import figure_renderer, fresh_templates, render_section
 
 from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
+from .figures import FigureListing
 from .sections import SectionServer
 from .sitemap import SitemapRecorder
 from .structured import article_jsonld
@@ -76,33 +75,6 @@ class MoreOn:
                 yield framework.goal(goal), [index.items[j] for j in ids]
 
 
-class FigureRef:
-    """A figure as listed on goal, target and indicator pages: the code it is listed
-    under (its indicator, or its target when no indicator fits), the figure, its
-    article, and the anchor to link to (the sentence in the body, or else the figure's
-    entry in the article's analysis)."""
-
-    __slots__ = ("code", "figure", "article", "in_body")
-
-    def __init__(self, code: str, figure, article, placed: AnchorIds):
-        self.code = code
-        self.figure = figure
-        self.article = article
-        # whether the sentence has an anchor in the body: the id itself is made when
-        # a page links to it (a build holds every figure's FigureRef to its end)
-        self.in_body = figure.evidence is not None and anchor_id(figure.evidence) in placed
-
-    @property
-    def anchor(self) -> str:
-        if self.in_body:
-            return anchor_id(self.figure.evidence)
-        return f"sdg-{'indicator' if self.figure.indicator else 'target'}-{slug_for(self.code)}"
-
-    @property
-    def href(self) -> str:
-        return f"{self.article.url}#{self.anchor}"
-
-
 class SdgGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,8 +84,7 @@ class SdgGenerator(Generator):
         self.index = None
         self.sections: SectionServer | None = None
         self.large = False  # a site large enough for worker processes (workers.parallel)
-        self.figures: dict[str, list[FigureRef]] = {}
-        self._article_refs: dict[int, tuple[FigureRef, ...]] = {}  # id(article) -> its figures listed
+        self.figures = FigureListing()
         self.sitemap = SitemapRecorder(self.settings, self.output_path)
 
     # -- context -------------------------------------------------------------
@@ -147,7 +118,7 @@ class SdgGenerator(Generator):
         # each article's analysis is unpickled once here (anchors, figures listed) and
         # again where its page and the open data need all of it (sdg_analysis.Packed)
         listed = {id(a) for a in published}
-        figures: dict[str, list[FigureRef]] = defaultdict(list)
+        figures = FigureListing()
         # what this makes (figures listed, anchored HTML) is held to the end of the
         # build: on a large site, kept out of the collector's full collections as the
         # articles are (workers.LongLived; 8 of them took 1.1 s at 10,000 articles)
@@ -165,8 +136,8 @@ class SdgGenerator(Generator):
             article.sdg_html = OnDemand(self._section, article)
             article.sdg_jsonld = OnDemand(self._jsonld, article)
             if id(article) in listed:  # in the order published, newest first
-                self._collect_figures(article, analysis, figures)
-        self.figures = dict(figures)
+                figures.add(article, analysis.figures, placed)
+        self.figures = figures
         if self.sections is not None:
             self.sections.send(rendered)
         self._render_cards(published)
@@ -183,7 +154,7 @@ class SdgGenerator(Generator):
                 "sdg_url": self.urls.url,
                 "sdg_index_url": self.urls.index_url,
                 "sdg_figures": self.figures,
-                "sdg_article_figures": self.article_figures,
+                "sdg_article_figures": figures.of,
                 "sdg_figure": figure_renderer(template_dirs=self._templates_path),
                 "sdg_matrix": charts.matrix(goal_codes, links.cooccurrence(index)),
                 "sdg_timelines": {g: charts.timeline(months, links.monthly_counts(index, g)) for g in goal_codes},
@@ -263,27 +234,6 @@ class SdgGenerator(Generator):
         }
         for article in published:
             article.sdg_card = Markup(card.render({**base, "article": article}))
-
-    def _collect_figures(self, article, analysis, figures: dict[str, list[FigureRef]]) -> None:
-        """The figures of a published article tied to a code, added to ``figures``
-        (``sdg_figures``: every code's, newest article first); each article's are
-        also kept for :meth:`article_figures`."""
-        refs = []
-        for fig in analysis.figures:
-            code = fig.indicator or fig.target
-            if not code:
-                continue
-            ref = FigureRef(code, fig, article, article.sdg_anchors)
-            figures[code].append(ref)
-            refs.append(ref)
-        if refs:
-            self._article_refs[id(article)] = tuple(refs)
-
-    def article_figures(self, code: str, article) -> list[FigureRef]:
-        """The figures ``article`` reports for ``code`` (an indicator, or a target for
-        figures that fit none of its indicators), in the article's order: listed under
-        the article on indicator and target pages, so that those pages list every figure."""
-        return [r for r in self._article_refs.get(id(article), ()) if r.code == code]
 
     def _feed_url(self, code: str) -> str | None:
         node = self.framework[code]
