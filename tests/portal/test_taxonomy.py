@@ -42,3 +42,14 @@ def test_the_generator_hands_pelican_members_with_the_same_articles(make_generat
 def test_members_of_unhashable_things_answer_as_a_list():
     members = Members([[1], [2]])
     assert [2] in members and [3] not in members
+
+
+def test_the_set_is_let_go_after_a_pass_over_the_sites_articles():
+    site = [Item() for _ in range(4)]
+    members = Members(site[1:3], tests=len(site))
+    assert [a for a in site if a in members] == site[1:3]
+    assert members._set is None  # the pass is done
+    assert [a for a in site if a in members] == site[1:3]  # and a second pass answers the same
+    assert Members(site[:1])._set is None and site[0] in Members(site[:1])
+    kept = Members(site[:2])  # no pass length: the set is kept
+    assert site[0] in kept and kept._set is not None
