@@ -18,11 +18,7 @@ import yaml
 from .framework import Framework, load_framework
 from .frontmatter import EditorInput, SourceMap, parse_frontmatter
 from .problems import Problem, closest, did_you_mean, error, warning
-
-try:  # libyaml when available: the same results, several times faster
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+from .yamlio import LOADER
 
 #: Front matter keys, with what each holds. Documented in docs/editors/front-matter.md.
 FRONT_MATTER_KEYS = {
@@ -127,7 +123,7 @@ def read_document(
     doc.body_line = text[: match.end()].count("\n") + 1
 
     try:
-        metadata = yaml.load(doc.header, Loader=_Loader)
+        metadata = yaml.load(doc.header, Loader=LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + doc.header_line if mark is not None else doc.header_line

@@ -23,14 +23,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
-try:  # libyaml when available
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
-
 from . import codes as _codes
 from .framework import Framework, load_framework
 from .problems import Problem, closest, did_you_mean, error, warning
+from .yamlio import LOADER
 
 SDG_KEYS = ("goals", "targets", "indicators", "exclude", "figures", "notes", "auto")
 LABEL_KEYS = ("goals", "targets", "indicators")
@@ -70,7 +66,7 @@ class SourceMap:
         self._duplicates: list[tuple] = []
         if yaml_text:
             try:
-                root = yaml.compose(yaml_text, Loader=_Loader)
+                root = yaml.compose(yaml_text, Loader=LOADER)
             except yaml.YAMLError:
                 root = None
             if root is not None:

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from . import yamlio
 from .framework import Framework
 
 #: What a term found weighs: a phrase of two words or more, or a single word.
@@ -171,7 +170,7 @@ class Rule:
 
 def read_terms() -> dict:
     source = resources.files(__package__).joinpath("data", "indicator-terms.yaml")
-    return yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    return yamlio.load(source.read_text(encoding="utf-8")) or {}
 
 
 _MAIN_TITLE = re.compile(r",? by (?:sex|age|type|source|sector|speed|mode|level|country|recipient|form)\b.*$|\([^)]*\)", re.IGNORECASE)

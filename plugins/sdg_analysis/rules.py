@@ -37,8 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from . import yamlio
 from .tokens import PREFIXES, is_acronym, spell, word_info, words
 
 #: Content words between the two sides of a ``left ~ right`` phrase, at most.
@@ -293,7 +292,7 @@ def read_tables() -> dict[str, dict]:
     tables = {}
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):
-            tables[item.name] = yaml.safe_load(item.read_text(encoding="utf-8")) or {}
+            tables[item.name] = yamlio.load(item.read_text(encoding="utf-8")) or {}
     return tables
 
 
