@@ -24,7 +24,7 @@ from sdg_analysis.render import figure_renderer, fresh_templates, render_section
 
 from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
 from .figures import FigureListing
-from .sections import SectionServer
+from .sections import SectionServer, stop_all
 from .sitemap import SitemapRecorder
 from .structured import article_jsonld
 from .urls import SdgUrls
@@ -79,6 +79,7 @@ class SdgGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         fresh_templates()  # a new build (make serve): templates edited since are read again
+        stop_all()  # and no section process of a build that failed is left running
         self.framework = load_framework()
         self.urls = SdgUrls(self.settings)
         self.index = None

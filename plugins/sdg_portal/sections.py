@@ -30,6 +30,7 @@ import pickle
 import select
 import subprocess
 import sys
+import weakref
 from collections.abc import Sequence
 
 from markupsafe import Markup
@@ -41,6 +42,7 @@ from sdg_analysis.section_server import LENGTH, encode
 logger = logging.getLogger(__name__)
 
 _PENDING = object()  # the open data's answer, not in yet
+_running: set = set()  # how to stop each server not closed yet (weakref.finalize)
 
 
 class SectionServer:
@@ -72,6 +74,11 @@ class SectionServer:
             stderr=subprocess.DEVNULL,
             env=env,
         )
+        # stopped by close(), when this object is collected, at exit, or when the next
+        # build starts (stop_all): a build that fails before its SDG pages (a theme
+        # error, and `make serve` goes on) is kept by Pelican's memoized content
+        self._stop = weakref.finalize(self, _stop, self._process)
+        _running.add(self._stop)
         self._to = self._process.stdin.fileno()
         self._from = self._process.stdout.fileno()
         for fd in (self._to, self._from):
@@ -228,18 +235,32 @@ class SectionServer:
             "Analysis sections rendered in a separate process for %d of %d article pages",
             self.taken, len(self._items),
         )  # fmt: skip
-        for stream in (self._process.stdin, self._process.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
-        try:
-            self._process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+        self._stop()
+        _running.discard(self._stop)
         self._results.clear()
         self._out.clear()
         self._in.clear()
         self._items = []
         self._slot = {}
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Close the server's pipes (it ends with its input) and wait for it to end."""
+    for stream in (process.stdin, process.stdout):
+        try:
+            stream.close()
+        except OSError:
+            pass
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def stop_all() -> None:
+    """Stop every server still running: at the start of a build, those of a build in
+    the same process that failed before writing its SDG pages."""
+    for stop in list(_running):
+        stop()
+    _running.clear()

@@ -236,3 +236,37 @@ def test_what_the_sdg_context_makes_for_a_large_site_is_kept_out_of_full_collect
     build_site(ROOT / "content", tmp_path / "large", SDG_ANALYSIS_WORKERS=2, SDG_ANALYSIS_PARALLEL_THRESHOLD=1)
     assert seen == {"figures listed": True, "anchors": True}
     assert gc.get_freeze_count() == 0  # given back at the end of the build
+
+
+def test_a_build_that_fails_before_the_sdg_pages_leaves_no_server(tmp_path, monkeypatch):
+    import pytest
+    from pelican.generators import ArticlesGenerator
+
+    from support import build_site
+
+    processes = []
+    real_init = SectionServer.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        processes.append(self._process)  # the process, not the server: that may go
+
+    def theme_error(self, writer):
+        raise RuntimeError("a template failed")
+
+    monkeypatch.setattr(SectionServer, "__init__", init)
+    monkeypatch.setattr(ArticlesGenerator, "generate_output", theme_error)
+
+    def fails(**settings):
+        with pytest.raises(RuntimeError, match="a template failed"):
+            build_site(ROOT / "content", tmp_path / "out", **settings)
+        return True
+
+    assert fails(SDG_ANALYSIS_WORKERS=2, SDG_ANALYSIS_PARALLEL_THRESHOLD=1) and len(processes) == 1
+    # Pelican's memoized content keeps the failed build's articles, and through them
+    # its generators, to the end of the process: the next build (here a small one,
+    # failing the same way) stops the server that was never closed
+    assert processes[0].poll() is None
+    assert fails(SDG_ANALYSIS_WORKERS=1) and len(processes) == 1
+    assert processes[0].wait(timeout=10) is not None
+    assert processes[0].stdin.closed and processes[0].stdout.closed
