@@ -4,13 +4,16 @@ Pages are collected as they are written (``content_written``), so goal, target,
 indicator, tag and paginated pages are all in, whichever generator wrote them. No
 build timestamps: an article's ``lastmod`` is its own modified or publication date,
 so two builds of the same content give the same file. The recorder belongs to the
-SDG generator of one build (Pelican holds signal receivers weakly, so a rebuild's
-new generator replaces it).
+SDG generator of one build and lets go of the signals when it writes the sitemap
+(``finalized``); a recorder of a build that failed before that is disconnected when
+the next build's is made (`make serve` rebuilds in the same process, and such a
+build is not freed at once).
 """
 
 from __future__ import annotations
 
 import os
+import weakref
 from xml.sax.saxutils import escape
 
 from pelican import signals
@@ -25,13 +28,24 @@ def _url_of(rel: str) -> str:
     return rel
 
 
+_connected = weakref.WeakSet()  # recorders still listening
+
+
 class SitemapRecorder:
     def __init__(self, settings: dict, output_path: str):
+        for earlier in list(_connected):  # of a build that failed before `finalized`
+            earlier.disconnect()
         self.settings = settings
         self.output = os.path.abspath(output_path)
         self.pages: dict[str, str | None] = {}
         signals.content_written.connect(self.record_page)
         signals.finalized.connect(self.write)
+        _connected.add(self)
+
+    def disconnect(self) -> None:
+        signals.content_written.disconnect(self.record_page)
+        signals.finalized.disconnect(self.write)
+        _connected.discard(self)
 
     def record_page(self, path, context=None) -> None:
         if not str(path).endswith(".html"):
@@ -59,8 +73,7 @@ class SitemapRecorder:
         return sorted(out)
 
     def write(self, pelican=None) -> None:
-        signals.content_written.disconnect(self.record_page)
-        signals.finalized.disconnect(self.write)
+        self.disconnect()
         if not self.settings.get("SDG_SITEMAP", True):
             return
         siteurl = self.settings.get("SITEURL", "").rstrip("/")

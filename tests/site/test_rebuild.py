@@ -1,0 +1,42 @@
+"""Builds one after another in the same process, as `make serve` runs them: nothing of
+a build is kept once the next one starts."""
+
+import gc
+import weakref
+
+from pelican.contents import Content
+
+from support import ROOT, build_site
+
+
+def test_a_rebuild_lets_go_of_the_build_before(tmp_path):
+    memo = [Content.__dict__[name].cache for name in ("get_content", "get_summary")]
+    build_site(ROOT / "content", tmp_path / "first")
+    first = [weakref.ref(article) for table in memo for article, _ in table]
+    assert first, "the first build rendered content"
+    build_site(ROOT / "content", tmp_path / "second")
+    gc.collect()
+    assert [ref for ref in first if ref() is not None] == []
+    per_build = {id(article) for table in memo for article, _ in table}
+    assert 0 < len(per_build) <= len(first)  # only the second build's
+
+
+def test_a_build_after_one_that_failed_is_whole(tmp_path, monkeypatch):
+    import pytest
+    from pelican.generators import ArticlesGenerator
+
+    real = ArticlesGenerator.generate_output
+
+    def theme_error(self, writer):
+        raise RuntimeError("a template failed")
+
+    monkeypatch.setattr(ArticlesGenerator, "generate_output", theme_error)
+    with pytest.raises(RuntimeError, match="a template failed"):
+        build_site(ROOT / "content", tmp_path / "failed")
+    monkeypatch.setattr(ArticlesGenerator, "generate_output", real)
+    out = build_site(ROOT / "content", tmp_path / "second")
+    # the failed build's sitemap recorder heard nothing of the second build
+    assert not (tmp_path / "failed" / "sitemap.xml").exists()
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    articles = list((ROOT / "content" / "articles").glob("*/*.md"))
+    assert sitemap.count("<url>") >= len(articles) and "failed" not in sitemap
