@@ -11,22 +11,20 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 
-def goal_categories(article, framework) -> list[str]:
-    return [f"SDG {g}: {framework[g].short}" for g in article.sdg.goal_codes] if hasattr(article, "sdg") else []
-
-
 def add_goal_categories(context, feed) -> None:
-    """``feed_generated`` handler: append the goals of each item's article."""
-    categories = context.get("sdg_feed_categories")
-    if not categories:
+    """``feed_generated`` handler: append the goals of each item's article
+    (``sdg_feed_goals``: each article's URL -> its goal codes)."""
+    goals, framework = context.get("sdg_feed_goals"), context.get("sdg_framework")
+    if not goals or framework is None:
         return
     site = context.get("SITEURL", "")
     base = site if site.endswith("/") else site + "/"
     for item in feed.items:
         link = item.get("link", "")
         key = link[len(base):] if link.startswith(base) else link.lstrip("/")
-        extra = categories.get(key)
-        if extra:
+        codes = goals.get(key)
+        if codes:
+            extra = [f"SDG {code}: {framework[code].short}" for code in codes]
             existing = [str(c) for c in item.get("categories") or ()]
             item["categories"] = tuple(existing + [c for c in extra if c not in existing])
 

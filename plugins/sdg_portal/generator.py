@@ -23,7 +23,7 @@ from sdg_analysis.anchors import AnchorIds, add_anchors
 from sdg_analysis.opendata import article_record, dumps_safe, iso_date, schema_text, write_open_data
 from sdg_analysis.render import figure_renderer, fresh_templates, render_section
 
-from .feeds import feed_path, feed_url, goal_categories, write_sdg_feeds
+from .feeds import feed_path, feed_url, write_sdg_feeds
 from .figures import FigureListing
 from .sections import SectionServer, stop_all
 from .sitemap import SitemapRecorder
@@ -42,13 +42,13 @@ class OnDemand:
     the end of the build (about 50 kB each on a busy article).
     """
 
-    __slots__ = ("_make", "_args", "_kwargs")
+    __slots__ = ("_make", "_article")
 
-    def __init__(self, make, *args, **kwargs):
-        self._make, self._args, self._kwargs = make, args, kwargs
+    def __init__(self, make, article):
+        self._make, self._article = make, article
 
     def __html__(self) -> str:
-        return self._make(*self._args, **self._kwargs)
+        return self._make(self._article)
 
     def __str__(self) -> str:
         return str(self.__html__())
@@ -140,6 +140,7 @@ class SdgGenerator(Generator):
         # build: on a large site, kept out of the collector's full collections as the
         # articles are (workers.LongLived; 8 of them took 1.1 s at 10,000 articles)
         held = LongLived() if self.large else None
+        section, jsonld = self._section, self._jsonld  # one bound method each, for every article
         for article in rendered:
             if held is not None:
                 held.add()
@@ -150,8 +151,8 @@ class SdgGenerator(Generator):
             if evidences:
                 article._content, placed = add_anchors(article._content, evidences)
             article.sdg_anchors = placed
-            article.sdg_html = OnDemand(self._section, article)
-            article.sdg_jsonld = OnDemand(self._jsonld, article)
+            article.sdg_html = OnDemand(section, article)
+            article.sdg_jsonld = OnDemand(jsonld, article)
             if id(article) in listed:  # in the order published, newest first
                 figures.add(article, analysis.figures, placed)
         self.figures = figures
@@ -175,7 +176,7 @@ class SdgGenerator(Generator):
                 "sdg_figure": figure_renderer(template_dirs=self._templates_path),
                 "sdg_matrix": charts.matrix(goal_codes, links.cooccurrence(index)),
                 "sdg_timelines": {g: charts.timeline(months, links.monthly_counts(index, g)) for g in goal_codes},
-                "sdg_feed_categories": {a.url: goal_categories(a, self.framework) for a in rendered},
+                "sdg_feed_goals": {a.url: a.sdg.goal_codes for a in rendered},
                 "sdg_feed_url": self._feed_url,
                 "sdg_data_urls": {
                     key: settings.get(f"SDG_DATA_{key.upper()}")
