@@ -76,7 +76,7 @@ class SectionServer:
         )
         # stopped by close(), when this object is collected, at exit, or when the next
         # build starts (stop_all): a build that fails before its SDG pages (a theme
-        # error, and `make serve` goes on) is kept by Pelican's memoized content
+        # error, and `make serve` goes on) is collected only some time later
         self._stop = weakref.finalize(self, _stop, self._process)
         _running.add(self._stop)
         self._to = self._process.stdin.fileno()

@@ -18,9 +18,9 @@ class Members(list):
     that cannot be hashed answers as a list.
 
     The set is made at the first test, and again if the list's length has changed
-    since. Pelican tests each of the site's articles once per page it writes for the
-    taxonomy: with ``tests`` that many, the set is let go after a pass (the sets of
-    the benchmark's 10,000 articles held together took 3 MiB)."""
+    since. Pelican tests each of the site's articles once against each tag's,
+    category's and author's list: with ``tests`` that many, the set is let go after
+    a pass (the sets of the benchmark's 10,000 articles held together took 3 MiB)."""
 
     __slots__ = ("_set", "_length", "_tests", "_left")
 
