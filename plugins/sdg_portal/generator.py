@@ -26,7 +26,7 @@ from sdg_analysis.render import figure_renderer, fresh_templates, render_section
 from .feeds import feed_path, feed_url, write_sdg_feeds
 from .figures import FigureListing
 from .sections import SectionServer, stop_all
-from .sitemap import SitemapRecorder
+from .sitemap import SitemapRecorder, disconnect_all
 from .structured import article_jsonld
 from .urls import SdgUrls
 from .workers import LongLived, parallel
@@ -80,13 +80,15 @@ def forget_earlier_builds() -> None:
     """Let go of what earlier builds in this process left: Pelican memoizes each
     article's content and summary in a table of its ``Content`` class, which holds
     every article it rendered, and through them their whole build, to the end of the
-    process (under ``make serve``, a build of 10,000 articles holds some 300 MiB); and a
-    section process of a build that failed before its SDG pages."""
+    process (under ``make serve``, a build of 10,000 articles holds some 300 MiB); and
+    the section process and sitemap recorder of a build that failed before its SDG
+    pages."""
     for name in ("get_content", "get_summary"):
         memo = getattr(Content.__dict__.get(name), "cache", None)
         if isinstance(memo, dict):
             memo.clear()
     stop_all()
+    disconnect_all()
 
 
 class SdgGenerator(Generator):

@@ -6,8 +6,8 @@ build timestamps: an article's ``lastmod`` is its own modified or publication da
 so two builds of the same content give the same file. The recorder belongs to the
 SDG generator of one build and lets go of the signals when it writes the sitemap
 (``finalized``); a recorder of a build that failed before that is disconnected when
-the next build's is made (`make serve` rebuilds in the same process, and such a
-build is not freed at once).
+the next build starts (:func:`disconnect_all`; `make serve` rebuilds in the same
+process, and such a build is not freed at once).
 """
 
 from __future__ import annotations
@@ -31,10 +31,15 @@ def _url_of(rel: str) -> str:
 _connected = weakref.WeakSet()  # recorders still listening
 
 
+def disconnect_all() -> None:
+    """Disconnect the recorders still listening: those of a build that failed
+    before ``finalized``."""
+    for recorder in list(_connected):
+        recorder.disconnect()
+
+
 class SitemapRecorder:
     def __init__(self, settings: dict, output_path: str):
-        for earlier in list(_connected):  # of a build that failed before `finalized`
-            earlier.disconnect()
         self.settings = settings
         self.output = os.path.abspath(output_path)
         self.pages: dict[str, str | None] = {}
