@@ -123,9 +123,18 @@ def related(index: SdgIndex, k: int = 5, window: int = 60) -> list[list[int]]:
                 for j in _nearest(date_sorted[code], date_keys[code], day_i, 2 * k + 1):
                     if j != i and j not in scores:
                         scores[j] = 0.0
+        candidates = scores
+        if len(scores) > k:
+            # Only items whose score rounds to at least the k-th best can rank: the
+            # tie-breaks are worked out for those alone (a few, where every item
+            # sharing a target was a candidate). Rounding keeps order, so the k-th
+            # best rounded score is that of the k-th best score; the margin keeps
+            # every item that rounds to it.
+            cut = heapq.nlargest(k, scores.values())[-1] - 1e-8
+            candidates = [j for j, s in scores.items() if s >= cut]
         ranked = heapq.nsmallest(
             k,
-            scores,
+            candidates,
             key=lambda j: (-round(scores[j], 9), -(mask_i & masks[j]).bit_count(), abs(days[j] - day_i), j),
         )
         out.append(ranked)

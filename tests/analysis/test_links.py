@@ -90,3 +90,43 @@ def test_month_range_and_monthly_counts():
     )
     assert links.month_range(index) == [(2024, 11), (2024, 12), (2025, 1), (2025, 2)]
     assert links.monthly_counts(index, "1") == {(2025, 2): 1, (2024, 11): 1}
+
+
+def test_related_ranks_as_a_full_sort_of_every_candidate_would():
+    # Many articles over few targets: long runs of equal scores (the sums of the same
+    # weights, added in different orders), where only the tie-breaks decide.
+    import math
+    import random
+
+    rng = random.Random(7)
+    targets = ["1.1", "1.2", "2.1", "3.3", "3.4", "16.2"]
+    rows = []
+    for i in range(300):
+        picked = rng.sample(targets, rng.randint(1, 3))
+        goals = sorted({t.split(".")[0] for t in picked} | ({"5"} if rng.random() < 0.3 else set()))
+        rows.append((f"a{i}", date(2024, 1, 1).toordinal() + rng.randint(0, 700), goals, picked))
+    index = links.build_index((name, make(g, t), date.fromordinal(d)) for name, d, g, t in rows)
+    n = len(index)
+    weight = {code: math.log(1 + n / len(ids)) for code, ids in index.postings.items()}
+
+    def bits(a):
+        return sum(1 << int(g) for g in a.goal_codes)
+
+    got = links.related(index, k=5, window=n)  # every article sharing a target is scored
+    for i, a in enumerate(index.analyses):
+        scores = {}
+        for code in a.target_codes:
+            for j in index.postings[code]:
+                scores[j] = scores.get(j, 0.0) + weight[code]
+        scores.pop(i)
+        assert len(scores) >= 5  # no filling up from goals in this corpus
+        want = sorted(
+            scores,
+            key=lambda j: (
+                -round(scores[j], 9),
+                -(bits(a) & bits(index.analyses[j])).bit_count(),
+                abs(index.days[j] - index.days[i]),
+                j,
+            ),
+        )[:5]
+        assert got[i] == want, index.items[i]
