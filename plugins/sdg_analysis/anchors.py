@@ -28,7 +28,7 @@ _BOUNDARY = frozenset(" \t\r\n>(\"'“‘")
 
 
 def anchor_id(evidence: Evidence) -> str:
-    return f"ev-{evidence.start}"
+    return evidence.anchor  # "ev-<start>"
 
 
 class AnchorIds(Set):

@@ -35,6 +35,12 @@ class Evidence:
     terms: tuple[str, ...] = ()
     marks: tuple[tuple[int, int], ...] = ()
 
+    @property
+    def anchor(self) -> str:
+        """The id of the anchor placed before the sentence in the article's body
+        (:func:`sdg_analysis.anchors.add_anchors`), which quotes link to."""
+        return f"ev-{self.start}"
+
     def __reduce__(self):
         # A frozen dataclass with slots pickles its fields through Python-level state
         # methods; analyses cross processes and the cache, so keep it cheap. Read
