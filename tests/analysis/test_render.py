@@ -101,3 +101,49 @@ def test_a_theme_override_is_read_once_per_build(tmp_path):
         assert "second" in render()
     finally:
         fresh_templates()
+
+
+def test_two_quotes_shown_the_rest_folded_each_linked_when_its_anchor_is_placed():
+    from sdg_analysis.anchors import AnchorIds
+    from sdg_analysis.model import Analysis, Figure, Label
+
+    evs = [Evidence(f"Sentence number {i} about forced labour.", 100 * i, 100 * i + 38) for i in range(5)]
+    analysis = Analysis(
+        goals=[Label("8", 1, "analyser", evs[:1]), Label("16", 1, "analyser", evs[:3]), Label("5", 1, "analyser", evs)],
+        targets=[Label("8.7", 1, "analyser", evs[:2])],
+        figures=[
+            Figure(value=40, text="40", counts="workers", evidence=evs[1], target="8.7", origin="editor"),
+            Figure(value=3, text="three", counts="boats", evidence=evs[4]),
+        ],
+    )
+    placed = AnchorIds([0, 200, 400])  # the sentences found in the body
+    soup = BeautifulSoup(render_section(analysis, url_for, anchors=placed), "html.parser")
+    folds = {}
+    for li in soup.select(".sdg-goals li"):
+        box = li.select_one(".sdg-evidence")
+        details = box.find("details")
+        shown = [q for q in box.find_all("blockquote", recursive=False)]
+        folded = details.find_all("blockquote") if details else []
+        folds[li["id"]] = (len(shown), len(folded), details.summary.get_text() if details else None)
+    assert folds == {
+        "sdg-goal-8": (1, 0, None),
+        "sdg-goal-16": (2, 1, "1 more sentence"),
+        "sdg-goal-5": (2, 3, "3 more sentences"),
+    }
+    # a quote links to its sentence in the article only where the anchor was placed
+    links = {q.p.get_text().split(" about")[0]: q.find("a", class_="sdg-context") for q in soup.select(".sdg-goals blockquote")}
+    assert {k: (a["href"] if a else None) for k, a in links.items()} == {
+        "Sentence number 0": "#ev-0",
+        "Sentence number 1": None,
+        "Sentence number 2": "#ev-200",
+        "Sentence number 3": None,
+        "Sentence number 4": "#ev-400",
+    }
+    figures = [
+        (li.select_one(".sdg-figure-value").get_text(), li.select_one(".sdg-origin").get_text(), li.blockquote.a and li.blockquote.a["href"])
+        for li in soup.select(".sdg-figures li")
+    ]
+    assert figures == [
+        ("40", "figure from an editor", None),
+        ("three", "figure found by the analyser", "#ev-400"),
+    ]
