@@ -89,6 +89,10 @@ class AnalysisCache:
             logger.warning("Cannot read the analysis cache %s (%s); analysing every article", self.path, err)
             return {}
 
+    def __len__(self) -> int:
+        """How many analyses the cache holds that this build has not asked for yet."""
+        return len(self._cache)
+
     def get(self, key: str):
         """The cached analysis for ``key`` (kept for the next build), or None."""
         value = self._cache.pop(key, None)

@@ -121,7 +121,11 @@ class Session:
 
     The workers are started only once ``SDG_ANALYSIS_PARALLEL_THRESHOLD`` articles
     read are not in the cache: a rebuild that changed a few articles of a large site
-    (``make serve``) analyses them in the build's own process, without forking.
+    (``make serve``) analyses them in the build's own process, without forking. With
+    nothing in the cache (a first build, a new analyser, the cache off), every
+    article needs analysing: the workers start with the first one read, rather than
+    leave a core idle while the threshold's worth are read (0.49 s of a
+    1,000-article build).
     """
 
     def __init__(self, settings: dict, workers: int = 0, files: int = 0):
@@ -144,6 +148,7 @@ class Session:
         self.workers: Workers | None = None
         self.held = LongLived()  # what a large build reads and analyses, it holds to its end
         self.waiting: list[int] = []  # articles read, not in the cache, not yet sent
+        self.start_at = (settings.get("SDG_ANALYSIS_PARALLEL_THRESHOLD") or 0) if len(self.cache) else 1
         # id(article) -> [job, cache key, the cached analysis, a ticket, or None while waiting]
         self.sent: dict[int, list] = {}
 
@@ -172,7 +177,7 @@ class Session:
             self.sent[id(article)][2] = self.workers.submit(job)
             return
         self.waiting.append(id(article))
-        if len(self.waiting) >= (self.settings.get("SDG_ANALYSIS_PARALLEL_THRESHOLD") or 0):
+        if len(self.waiting) >= self.start_at:
             self.workers = self._start_workers()
             for ident in self.waiting:
                 entry = self.sent[ident]

@@ -223,12 +223,46 @@ def test_a_rebuild_with_few_new_articles_starts_no_worker(make_generator, tmp_pa
     cached = {"SDG_ANALYSIS_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")}
     settings = {"SDG_AUTO_ANALYSIS": True, "SDG_ANALYSIS_WORKERS": 2, **cached}
     first = analyses(make_generator(**settings, SDG_ANALYSIS_PARALLEL_THRESHOLD=2))
-    assert started == [(2,)]  # five new articles: the workers start at the second
+    assert started == [(2,)]  # five new articles, the cache empty: the workers start at the first
 
     started.clear()
     again = analyses(make_generator(**settings, SDG_ANALYSIS_PARALLEL_THRESHOLD=2))
     assert started == []  # all five from the cache
     assert again == first
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_with_an_empty_cache_the_workers_start_with_the_first_article(make_generator, tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    read_before = []  # articles handed over when the workers were started
+    real = content.Session._start_workers
+
+    def start(self):
+        read_before.append(len(self.sent))
+        return real(self)
+
+    monkeypatch.setattr(content.Session, "_start_workers", start)
+    site = tmp_path / "articles"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "site" / "articles", site)
+    settings = {
+        "SDG_AUTO_ANALYSIS": True, "SDG_ANALYSIS_CACHE": True, "CACHE_PATH": str(tmp_path / "cache"),
+        "SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 4,
+    }
+    first = analyses(make_generator(site, **settings))
+    assert read_before == [1]  # all five need analysing: no waiting for four of them
+
+    # the cache now holds the five: with two articles edited, the threshold of four
+    # holds and nothing is forked
+    for name in ("solar-schools.md", "water-tariffs.md"):
+        path = site / name
+        path.write_text(path.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    read_before.clear()
+    again = analyses(make_generator(site, **settings))
+    assert read_before == []
+    assert again.keys() == first.keys()
+    assert again["trafficking-ring-dismantled"] == first["trafficking-ring-dismantled"]  # from the cache
 
 
 @pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
