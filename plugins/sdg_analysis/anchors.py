@@ -75,12 +75,23 @@ def locate(html: str, sentence: str, start: int = 0) -> int:
     words = sentence.split()[:_WORDS]
     if len(words) < 2:
         return -1
+    joined = " ".join(words)
     first = _html.escape(words[0], quote=False)
-    wanted = _squeeze(" ".join(words))
-    span = len(" ".join(words)) * 3 + 120  # room for tags and entities between the words
+    wanted = None  # the words without whitespace, made when a candidate needs it
+    span = len(joined) * 3 + 120  # room for tags and entities between the words
+    # Most sentences stand in the body as written, escaped: a candidate that starts
+    # with exactly that needs no stripping of tags (the escaped words hold no "<")
+    # and passes the test below, which is for the rest (markup, entities, line breaks).
+    verbatim = _html.escape(joined, quote=False)
+    if len(verbatim) > span:
+        verbatim = None
     i = html.find(first, start)
     while i != -1:
         if i == 0 or html[i - 1] in _BOUNDARY:
+            if verbatim is not None and html.startswith(verbatim, i):
+                return i
+            if wanted is None:
+                wanted = _squeeze(joined)
             following = _squeeze(_html.unescape(_TAG.sub("", html[i : i + span])))
             if following.startswith(wanted):
                 return i

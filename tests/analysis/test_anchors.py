@@ -40,3 +40,18 @@ def test_the_ids_placed_are_a_set_of_the_ids_anchor_id_makes():
     for absent in ("ev-43", "ev-042", "ev-+42", "ev- 42", "ev-4_2", "ev-", "ev-4x", "ev-\u00b2", "42", 42, None, "sdg-goal-1"):
         assert absent not in placed, absent
     assert not AnchorIds() and "ev-0" not in AnchorIds()
+
+
+def test_the_sentence_is_found_after_false_starts_and_across_line_breaks():
+    # "Police" starts three places: inside a longer word (not a start), in another
+    # sentence, and where the sentence is, broken across lines as Markdown keeps it
+    html = (
+        "<p>Policemen came. Police said little.</p>\n"
+        "<p>Police rescued 12\nchildren from a farm &amp; a mill.</p>"
+    )
+    at = locate(html, "Police rescued 12 children from a farm & a mill.")
+    assert at == html.index("Police rescued")
+    # written as it stands (escaped), found at once; searching from past it, not found
+    plain = "<p>Police said little. Police rescued 12 children.</p>"
+    assert locate(plain, "Police rescued 12 children.") == plain.index("Police rescued")
+    assert locate(plain, "Police rescued 12 children.", plain.index("rescued")) == -1
