@@ -474,29 +474,36 @@ def bench(n: int, args) -> dict:
             stage_portal(run_dir, corpus)
         return {}
 
-    results = {}
-    for kind in ("plain", "portal"):
-        conf = write_conf(run_dir, kind, corpus, cache=False)
-        runs = []
-        for _ in range(args.repeat):
+    # The kinds take turns (plain, portal, plain, portal...): on a shared host whose
+    # speed drifts over minutes, a slow spell then falls on both, and each pair's
+    # ratio is measured on the host as it was for that pair.
+    confs = {kind: write_conf(run_dir, kind, corpus, cache=False) for kind in ("plain", "portal")}
+    all_runs: dict[str, list[Run]] = {"plain": [], "portal": []}
+    for _ in range(args.repeat):
+        for kind, conf in confs.items():
             # A first build: the portal's analysis cache (on by default) starts empty too.
             shutil.rmtree(run_dir / f"cache-{kind}", ignore_errors=True)
-            runs.append(pelican(conf, corpus, run_dir / f"out-{kind}", run_dir / f"{kind}.log"))
-        results[kind] = median_run(runs)
+            all_runs[kind].append(pelican(conf, corpus, run_dir / f"out-{kind}", run_dir / f"{kind}.log"))
+    results = {kind: median_run(runs) for kind, runs in all_runs.items()}
     plain, portal = results["plain"], results["portal"]
     how = f"median of {args.repeat}" if args.repeat > 1 else "one run"
     for kind, r in results.items():
         rate = f"{n / r.wall:7.1f}" if r.finished else f"< {n / r.wall:.1f}"
         peak = "peak" if r.finished else "peak so far"
+        each = f": {', '.join(f'{x.wall:.2f}' for x in all_runs[kind])} s" if args.repeat > 1 else ""
         print(
             f"{kind:<6} full build: {r.seconds()}  {rate} articles/s  "
-            f"{peak} {r.peak_mib:6.1f} MiB  {r.files:,} files  ({how}, cache off)"
+            f"{peak} {r.peak_mib:6.1f} MiB  {r.files:,} files  ({how}{each}, cache off)"
         )
     exact = portal.finished and plain.finished
     wall_ratio = portal.wall / plain.wall
     mem_ratio = portal.peak_mib / plain.peak_mib
     print(summary_line(run_dir / "portal.log"))
-    print(f"ratio portal/plain: {bound(wall_ratio, exact)}")
+    pairs = ""
+    if args.repeat > 1:
+        ratios = [b.wall / a.wall for a, b in zip(all_runs["plain"], all_runs["portal"])]
+        pairs = f" (each pair, plain then portal: {', '.join(f'{r:.2f}' for r in ratios)})"
+    print(f"ratio portal/plain: {bound(wall_ratio, exact)}{pairs}")
     print(f"memory ratio portal/plain: {bound(mem_ratio, exact)}")
 
     rate, spent, text_ms, (goals, targets, figures), (build_rate, workers, passes) = analysis_rate(paths)
@@ -550,7 +557,7 @@ def articles_arg(values: list[str]) -> list[int]:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", action="append", default=None, help="N, repeatable or a comma list (default 1000)")
-    parser.add_argument("--repeat", type=int, default=1, help="full builds per kind; the median is printed")
+    parser.add_argument("--repeat", type=int, default=1, help="full builds per kind, the kinds taking turns; the medians and each pair's ratio are printed")
     parser.add_argument("--profile", action="store_true", help="profile the portal build in-process instead")
     parser.add_argument("--stages", action="store_true", help="time the portal's stages in-process instead")
     parser.add_argument("--keep", action="store_true", help="keep corpus and outputs under benchmarks/out/")
