@@ -60,3 +60,29 @@ def test_an_articles_figures_for_a_code_in_its_order():
     listing.add(article, [fig("4", target="8.7")], AnchorIds())
     assert [r.text for r in listing.of("8.7", article)] == ["1", "3"]
     assert len(listing["8.7"]) == 2
+
+
+def test_the_rows_of_the_last_articles_used_stay_unpacked_and_read_the_same(monkeypatch):
+    monkeypatch.setattr(FigureListing, "UNPACKED", 2)
+    articles = [Article(f"a/{i}/") for i in range(4)]
+    listing = FigureListing()
+    for i, article in enumerate(articles):
+        listing.add(article, [fig(str(i), target="8.7"), fig(f"{i}{i}", target="4.1")], AnchorIds())
+    unpacked = []
+    real = listing._rows
+
+    def rows(n):
+        before = set(listing._unpacked)
+        out = real(n)
+        if n not in before:
+            unpacked.append(n)
+        return out
+
+    listing._rows = rows
+    seen = [[r.text for r in listing.of(code, a)] for a in articles for code in ("8.7", "4.1")]
+    assert seen == [["0"], ["00"], ["1"], ["11"], ["2"], ["22"], ["3"], ["33"]]
+    assert unpacked == [0, 1, 2, 3]  # each article once, its second code from the kept rows
+    assert len(listing._unpacked) == 2 and list(listing._unpacked) == [2, 3]
+    assert [r.text for r in listing.of("8.7", articles[3])] == ["3"] and unpacked == [0, 1, 2, 3]
+    assert [r.text for r in listing.of("8.7", articles[0])] == ["0"] and unpacked[-1] == 0  # let go, read again
+    assert list(listing._unpacked) == [3, 0]
