@@ -50,31 +50,6 @@ OUT = HERE / "out"
 sys.path[:0] = [str(HERE), str(ROOT / "plugins")]
 CHILD_PYTHONPATH = os.pathsep.join(filter(None, [str(ROOT / "plugins"), os.environ.get("PYTHONPATH")]))
 
-# Outputs of earlier builds are set aside (renamed) and deleted only once every
-# build is measured. ext4 skips inodes freed in the last 30 to 60 seconds when it
-# creates files (recently_deleted, seen with perf): a build started right after
-# the previous one's output was deleted paid 0.15 to 0.5 ms more for each file and
-# folder it created (strace: openat 148 -> 293 us, mkdir 262 -> 496 us, depending
-# on the folder's history), which weighed on the portal's 3,230 files at 1,000
-# articles more than on plain Pelican's 1,646.
-_TRASH: list[Path] = []
-
-
-def set_aside(path: Path) -> None:
-    """Move ``path`` out of the way, to be deleted by :func:`empty_trash`."""
-    if path.exists():
-        k = len(_TRASH)
-        while (aside := path.with_name(f"{path.name}.old-{k}")).exists():
-            k += 1  # left by a run that was stopped: deleted with the rest
-            _TRASH.append(aside)
-        path.rename(aside)
-        _TRASH.append(aside)
-
-
-def empty_trash() -> None:
-    while _TRASH:
-        shutil.rmtree(_TRASH.pop(), ignore_errors=True)
-
 from corpus import write_corpus  # noqa: E402
 
 PELICAN = [sys.executable, "-m", "pelican"]
@@ -124,6 +99,32 @@ CACHE_PATH = {cache_path!r}
 
 
 # -- running builds ------------------------------------------------------------
+# Outputs of earlier builds are set aside (renamed) and deleted only once every
+# build is measured. ext4 skips inodes freed in the last 30 to 60 seconds when it
+# creates files (recently_deleted, seen with perf): a build started right after
+# the previous one's output was deleted paid 0.15 to 0.5 ms more for each file and
+# folder it created (strace: openat 148 -> 293 us, mkdir 262 -> 496 us, depending
+# on the folder's history), which weighed on the portal's 3,230 files at 1,000
+# articles more than on plain Pelican's 1,646.
+_TRASH: list[Path] = []
+
+
+def set_aside(path: Path) -> None:
+    """Move ``path`` out of the way, to be deleted by :func:`empty_trash`."""
+    if path.exists():
+        k = len(_TRASH)
+        while (aside := path.with_name(f"{path.name}.old-{k}")).exists():
+            k += 1  # left by a run that was stopped: deleted with the rest
+            _TRASH.append(aside)
+        path.rename(aside)
+        _TRASH.append(aside)
+
+
+def empty_trash() -> None:
+    while _TRASH:
+        shutil.rmtree(_TRASH.pop(), ignore_errors=True)
+
+
 class Run:
     """One build: wall seconds, peak resident MiB, files written; ``finished`` is False
     when the build was stopped at the time limit (its wall time is then a lower bound)."""
