@@ -27,6 +27,7 @@ from sdg_analysis import Analysis, Packed, apply_editor, load_framework, parse_f
 from sdg_analysis.problems import Problem, error, warning
 
 from .cache import AnalysisCache, cache_key
+from .compact import compact, stored
 from .reader import SdgMarkdownReader, display_path
 from .workers import Failure, Job, LongLived, Workers, analyse_many, parallel, release
 
@@ -149,7 +150,8 @@ class Session:
         self.held = LongLived()  # what a large build reads and analyses, it holds to its end
         self.waiting: list[int] = []  # articles read, not in the cache, not yet sent
         self.start_at = (settings.get("SDG_ANALYSIS_PARALLEL_THRESHOLD") or 0) if len(self.cache) else 1
-        # id(article) -> [job, cache key, the cached analysis, a ticket, or None while waiting]
+        # id(article) -> [(title, HTML as held, curation), cache key, the cached analysis,
+        # a ticket, or None while waiting (and then the job to send)]
         self.sent: dict[int, list] = {}
 
     @property
@@ -169,19 +171,22 @@ class Session:
         job = job_of(article, editor)
         key = cache_key(*job)
         found = self.cache.get(key)
-        self.sent[id(article)] = [job, key, found]
+        # the HTML as the article holds it (compressed), not the job's: the build keeps
+        # no article's HTML unpacked while the workers analyse it
+        self.sent[id(article)] = [(job[0], stored(article), editor), key, found]
         if found is not None:
             self.analysed()
             return
         if self.workers is not None:
             self.sent[id(article)][2] = self.workers.submit(job)
             return
+        self.sent[id(article)].append(job)  # until the workers start
         self.waiting.append(id(article))
         if len(self.waiting) >= self.start_at:
             self.workers = self._start_workers()
             for ident in self.waiting:
                 entry = self.sent[ident]
-                entry[2] = self.workers.submit(entry[0])
+                entry[2] = self.workers.submit(entry.pop())
             self.waiting = []
 
     def _start_workers(self) -> Workers:
@@ -203,10 +208,10 @@ class Session:
         sent = self.sent.pop(id(article), None)
         if sent is None:
             return None
-        (title, html, was), key, found = sent
+        (title, html, was), key, found = sent[:3]
         if found is None:  # never sent: fewer than the threshold were waiting
             return None
-        if html is article._content and was is editor and title == str(getattr(article, "title", "") or ""):
+        if html is stored(article) and was is editor and title == str(getattr(article, "title", "") or ""):
             return key, found
         return None
 
@@ -238,7 +243,9 @@ def start_session(generator) -> None:
 
 
 def analyse_when_read(content) -> None:
-    """``content_object_init``: hand a new article over to the workers, on a large site."""
+    """``content_object_init``: hold a new article's HTML compressed
+    (:mod:`sdg_portal.compact`) and, on a large site, hand it over to the workers."""
+    compact(content)
     session = _session
     if session is not None and session.reading and isinstance(content, Article):
         if content.settings is session.settings:

@@ -133,8 +133,14 @@ class _Batch:
     __slots__ = ("jobs", "future")
 
     def __init__(self):
-        self.jobs: list[Job] = []
+        self.jobs: list[Job] | None = []
         self.future: Future | None = None
+
+    def analysed(self, future: Future) -> None:
+        """Let go of the jobs (their HTML) once analysed; kept if the pool broke, for
+        the build to analyse them itself."""
+        if not future.cancelled() and future.exception() is None:
+            self.jobs = None
 
 
 class Workers:
@@ -172,9 +178,11 @@ class Workers:
         """Send the jobs waiting for a full batch."""
         batch, self._open = self._open, _Batch()
         if batch.jobs:
+            n = len(batch.jobs)
             batch.future = self.pool.submit(_analyse_batch, batch.jobs)
             if self.done is not None:
-                batch.future.add_done_callback(lambda _, n=len(batch.jobs): self.done(n))
+                batch.future.add_done_callback(lambda _: self.done(n))
+            batch.future.add_done_callback(batch.analysed)
 
     def result(self, ticket: tuple[_Batch, int]) -> Packed | Failure:
         batch, index = ticket

@@ -310,3 +310,34 @@ def test_an_article_that_cannot_be_handed_over_is_analysed_with_the_rest(make_ge
     monkeypatch.setattr(content.Session, "send", send)
     generator = build(make_generator, tmp_path, **PARALLEL)
     assert analyses(generator) == serial  # nothing dropped, the same analyses
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_the_workers_let_go_of_each_batch_of_html_once_analysed():
+    pool = workers.Workers(2, batch=2)
+    try:
+        tickets = [pool.submit(job) for job in jobs()[:5]]
+        pool.flush()
+        got = [pool.result(ticket) for ticket in tickets]
+    finally:
+        pool.close()  # the pool's thread has run every callback once it is shut down
+    assert got == expected(jobs()[:5])
+    assert all(batch.jobs is None for batch, _ in tickets)
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_the_build_keeps_no_html_unpacked_for_the_articles_it_sent(make_generator, tmp_path, monkeypatch):
+    held = []
+    real_send = content.Session.send
+
+    def send(self, article):
+        real_send(self, article)
+        held.append(self.sent[id(article)])
+
+    monkeypatch.setattr(content.Session, "send", send)
+    from pathlib import Path
+
+    generator = build(make_generator, tmp_path, path=Path(__file__).resolve().parents[2] / "content", **PARALLEL)
+    assert len(held) >= len(generator.articles) > 5  # drafts too
+    # each article's HTML as it holds it, compressed: not the text sent to the workers
+    assert all(isinstance(entry[0][1], bytes) for entry in held)
