@@ -19,6 +19,8 @@ every article's HTML unpacked again once its page is written.
 from __future__ import annotations
 
 import zlib
+from collections import OrderedDict
+from contextlib import contextmanager
 
 from pelican.contents import Article, Content
 
@@ -67,7 +69,36 @@ class CompactArticle(Article):
         self.__dict__["_content"] = pack(html)
 
     def get_content(self, siteurl: str) -> str:
-        return _get_content(self, siteurl)
+        memo = _remembered
+        if memo is None:
+            return _get_content(self, siteurl)
+        key = (id(self), siteurl)
+        content = memo.get(key)
+        if content is None:
+            content = memo[key] = _get_content(self, siteurl)
+            if len(memo) > REMEMBERED:
+                memo.popitem(last=False)
+        else:
+            memo.move_to_end(key)
+        return content
+
+
+# Within remembering(): the content of the articles last given, by (id, siteurl).
+REMEMBERED = 512
+_remembered: OrderedDict | None = None
+
+
+@contextmanager
+def remembering():
+    """Keep what ``content`` gives the last :data:`REMEMBERED` articles while
+    within: the goal and target feeds list the latest articles of their goal
+    again and again, each time with its whole HTML."""
+    global _remembered
+    _remembered = OrderedDict()
+    try:
+        yield
+    finally:
+        _remembered = None
 
 
 def compact(content) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from .compact import remembering
+
 
 def add_goal_categories(context, feed) -> None:
     """``feed_generated`` handler: append the goals of each item's article
@@ -42,21 +44,22 @@ def write_sdg_feeds(generator, writer) -> dict[str, str]:
     written = {}
     if not settings.get("SDG_FEED_ATOM"):
         return written
-    for node in (*generator.framework.goals, *generator.framework.targets):
-        articles = index.items_for(node.code)
-        if not articles:
-            continue
-        path = feed_path(settings, node.code, node.slug)
-        kind = "SDG" if node.kind == "goal" else "Target"
-        label = node.short if node.kind == "goal" else node.title
-        title = f"{settings['SITENAME']}: {kind} {node.code}, {label}"
-        writer.write_feed(
-            articles[:limit] if limit else articles,
-            generator.context,
-            path,
-            feed_title=title,
-        )
-        written[node.code] = path
+    with remembering():  # the latest articles are in many of them
+        for node in (*generator.framework.goals, *generator.framework.targets):
+            articles = index.items_for(node.code)
+            if not articles:
+                continue
+            path = feed_path(settings, node.code, node.slug)
+            kind = "SDG" if node.kind == "goal" else "Target"
+            label = node.short if node.kind == "goal" else node.title
+            title = f"{settings['SITENAME']}: {kind} {node.code}, {label}"
+            writer.write_feed(
+                articles[:limit] if limit else articles,
+                generator.context,
+                path,
+                feed_title=title,
+            )
+            written[node.code] = path
     return written
 
 

@@ -71,3 +71,23 @@ def test_another_plugins_article_class_is_left_as_it_is():
     article.__dict__["_content"] = "<p>x</p>"
     compact.compact(article)
     assert type(article) is OwnArticle and article.__dict__["_content"] == "<p>x</p>"
+
+
+def test_the_goal_and_target_feeds_unpack_each_article_once(make_generator, monkeypatch):
+    articles = make_generator(CONTENT).articles
+    unpacked = []
+    real = compact._get_content
+    monkeypatch.setattr(compact, "_get_content", lambda self, siteurl: unpacked.append(self) or real(self, siteurl))
+    monkeypatch.setattr(compact, "REMEMBERED", 3)
+    with compact.remembering():
+        for _ in range(2):
+            for article in articles[:3]:
+                assert article.content == real(article, article.get_siteurl())
+        assert unpacked == articles[:3]  # each once while remembered
+        articles[3].content  # a fourth: the first is let go
+        articles[0].content
+        assert unpacked == articles[:4] + articles[:1]
+    unpacked.clear()
+    articles[1].content
+    articles[1].content
+    assert unpacked == [articles[1], articles[1]]  # outside, nothing is kept
