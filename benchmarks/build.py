@@ -426,7 +426,9 @@ def stage_portal(run_dir: Path, corpus: Path) -> None:
     timer = StageTimer()
     timer.wrap(pr.Readers, "read_file", "read: Markdown + front matter (Readers.read_file)")
     timer.wrap(content, "attach_analyses", "analyse: content.attach_analyses (all articles)")
-    timer.wrap(generator, "add_anchors", "sdg context: anchors.add_anchors")
+    # the anchors are found with each analysis, in the workers; the build looks for
+    # them only for an article whose HTML changed since, or analysed without it
+    timer.wrap(generator, "anchor_positions", "sdg context: anchors looked for in the build (anchor_positions)")
     timer.wrap(generator, "render_section", "article pages: sections rendered in the build (render_section)")
     timer.wrap(sections.SectionServer, "get", "article pages: sections from their process (SectionServer.get)")
     timer.wrap(generator, "article_jsonld", "sdg context: structured.article_jsonld")

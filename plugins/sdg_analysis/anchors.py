@@ -99,31 +99,65 @@ def locate(html: str, sentence: str, start: int = 0) -> int:
     return -1
 
 
-def add_anchors(html: str, evidences: Iterable[Evidence]) -> tuple[str, AnchorIds]:
-    """Return the HTML with an anchor before each evidence sentence, and the ids placed."""
+def anchored_evidence(analysis) -> list[Evidence]:
+    """The evidence of an analysis that gets an anchor: its labels' sentences and its
+    figures' (some the same sentence: one anchor each, by start)."""
+    evidences = [ev for label in analysis.all_labels() for ev in label.evidence]
+    evidences += [f.evidence for f in analysis.figures if f.evidence]
+    return evidences
+
+
+def _tag(start: int) -> str:
+    return f'<span id="ev-{start}" class="sdg-anchor"></span>'
+
+
+def anchor_positions(html: str, evidences: Iterable[Evidence]) -> array:
+    """Where the anchors of ``evidences`` go in ``html``: a flat array of pairs,
+    (offset in ``html``, the sentence's start in the text), in the order they are
+    inserted; about 150 bytes for 18 anchors. A sentence not in the body (the
+    title) has none."""
     unique = {}
     for ev in evidences:
         unique.setdefault(ev.start, ev)
-    inserts: list[tuple[int, str]] = []
-    placed: list[int] = []
+    found: list[tuple[int, str, int]] = []
     pos = 0
     for start in sorted(unique):
-        ev = unique[start]
-        at = locate(html, ev.sentence, pos)
+        at = locate(html, unique[start].sentence, pos)
         if at == -1:
-            at = locate(html, ev.sentence)
+            at = locate(html, unique[start].sentence)
         if at == -1:
             continue
-        ident = anchor_id(ev)
-        inserts.append((at, f'<span id="{ident}" class="sdg-anchor"></span>'))
-        placed.append(start)
+        found.append((at, _tag(start), start))
         pos = at + 1
-    if not inserts:
-        return html, AnchorIds(placed)
+    found.sort()
+    out = array("I")
+    for at, _, start in found:
+        out.append(at)
+        out.append(start)
+    return out
+
+
+def insert_anchors(html: str, positions: array) -> str:
+    """``html`` with the anchors of :func:`anchor_positions` inserted (``html`` itself
+    when there are none)."""
+    if not positions:
+        return html
     out, last = [], 0
-    for at, tag in sorted(inserts):
+    for i in range(0, len(positions), 2):
+        at = positions[i]
         out.append(html[last:at])
-        out.append(tag)
+        out.append(_tag(positions[i + 1]))
         last = at
     out.append(html[last:])
-    return "".join(out), AnchorIds(placed)
+    return "".join(out)
+
+
+def placed_ids(positions: array) -> AnchorIds:
+    """The ids of the anchors at ``positions``."""
+    return AnchorIds(positions[1::2])
+
+
+def add_anchors(html: str, evidences: Iterable[Evidence]) -> tuple[str, AnchorIds]:
+    """Return the HTML with an anchor before each evidence sentence, and the ids placed."""
+    positions = anchor_positions(html, evidences)
+    return insert_anchors(html, positions), placed_ids(positions)

@@ -214,21 +214,26 @@ class Packed:
     analysis unpickled is kept, so a page that reads it many times unpickles it once.
     """
 
-    __slots__ = ("data", "goal_codes", "target_codes", "indicator_codes", "_truth")
+    __slots__ = ("data", "goal_codes", "target_codes", "indicator_codes", "_truth", "anchors")
 
-    def __init__(self, data: bytes, goal_codes: list, target_codes: list, indicator_codes: list, truth: bool):
+    def __init__(
+        self, data: bytes, goal_codes: list, target_codes: list, indicator_codes: list, truth: bool, anchors=None
+    ):
         self.data = data
         self.goal_codes = [sys.intern(c) for c in goal_codes]
         self.target_codes = [sys.intern(c) for c in target_codes]
         self.indicator_codes = [sys.intern(c) for c in indicator_codes]
         self._truth = truth
+        # where its evidence sentences stand in the HTML it was made from, if given
+        # (sdg_analysis.anchors.anchor_positions): placed there without looking again
+        self.anchors = anchors
 
     @classmethod
-    def of(cls, analysis: Analysis | "Packed") -> "Packed":
+    def of(cls, analysis: Analysis | "Packed", anchors=None) -> "Packed":
         if isinstance(analysis, Packed):
             return analysis
         data = zlib.compress(pickle.dumps(analysis, pickle.HIGHEST_PROTOCOL), 1)
-        return cls(data, analysis.goal_codes, analysis.target_codes, analysis.indicator_codes, bool(analysis))
+        return cls(data, analysis.goal_codes, analysis.target_codes, analysis.indicator_codes, bool(analysis), anchors)
 
     @staticmethod
     def load(data: bytes) -> Analysis:
@@ -261,7 +266,7 @@ class Packed:
     __hash__ = None
 
     def __reduce__(self):
-        return (Packed, (self.data, self.goal_codes, self.target_codes, self.indicator_codes, self._truth))
+        return (Packed, (self.data, self.goal_codes, self.target_codes, self.indicator_codes, self._truth, self.anchors))
 
     def __repr__(self) -> str:
         return f"Packed({self.analysis()!r})"

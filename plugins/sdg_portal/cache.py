@@ -31,7 +31,8 @@ from sdg_analysis import ANALYSER_VERSION
 logger = logging.getLogger(__name__)
 
 CACHE_NAME = "sdg_analysis"
-FORMAT = "sdg-portal analysis cache 3"  # 3: analyses kept packed (sdg_analysis.model.Packed)
+# 3: analyses kept packed (sdg_analysis.model.Packed); 4: with their anchors' positions
+FORMAT = "sdg-portal analysis cache 4"
 
 
 @lru_cache(maxsize=1)

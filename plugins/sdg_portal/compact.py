@@ -6,8 +6,10 @@ table of its ``Content`` class. News text with a euro sign or a curly quote is h
 two bytes a character: a 600-900 word article takes about 8 kB (with the analysis
 anchors 9-10 kB), some 90 MiB at 10,000 articles, the largest thing the build holds.
 Compressed (UTF-8, zlib level 1) it takes about 2.3 kB; it is unpacked where it is
-read: once in the SDG context (the anchors), once for its page, once per feed it is
-in.
+read: for its page and the feeds it is in. The anchors of its evidence sentences are
+found with its analysis, in the workers (:attr:`sdg_analysis.model.Packed.anchors`),
+and inserted as the HTML is read (:class:`Anchored`), so the SDG context neither
+unpacks nor packs it again.
 
 Each article read is made a :class:`CompactArticle` (``content_object_init``): the
 same ``Article`` in every other way, so templates, Pelican's content cache (the
@@ -23,6 +25,8 @@ from collections import OrderedDict
 from contextlib import contextmanager
 
 from pelican.contents import Article, Content
+
+from sdg_analysis.anchors import insert_anchors
 
 # Pelican's own get_content, without its memo (pelican.utils.memoized keeps it as .func)
 _get_content = Content.__dict__["get_content"].func
@@ -47,12 +51,41 @@ def pack(html):
 
 
 def unpack(stored):
-    if type(stored) is not bytes:
+    kind = type(stored)
+    if kind is Anchored:
+        return insert_anchors(unpack(stored.html), stored.positions)
+    if kind is not bytes:
         return stored
     packed, html = _last
     if stored is packed:
         return html
     return zlib.decompress(stored).decode("utf-8", "surrogatepass")
+
+
+class Anchored:
+    """An article's HTML as held (compressed or not) and the evidence anchors that go
+    in it (:func:`sdg_analysis.anchors.anchor_positions`), inserted as it is read:
+    packing the anchored HTML again would cost 60-80 µs an article, inserting them
+    about 10."""
+
+    __slots__ = ("html", "positions")
+
+    def __init__(self, html, positions):
+        self.html, self.positions = html, positions
+
+    def __reduce__(self):
+        return (Anchored, (self.html, self.positions))
+
+
+def anchor(article, positions) -> None:
+    """Give ``article`` the evidence anchors at ``positions``, found in the HTML it
+    holds: inserted as its HTML is read (a :class:`CompactArticle`) or at once."""
+    if not positions:
+        return
+    if isinstance(article, CompactArticle):
+        article.__dict__["_content"] = Anchored(article.__dict__.get("_content"), positions)
+    else:
+        article._content = insert_anchors(article._content, positions)
 
 
 class CompactArticle(Article):

@@ -339,6 +339,9 @@ def _attach(generator, session: Session) -> None:
         article.sdg_problems.append(problem)
         article.sdg = editor_only(curation(article, settings, fw)[0])
     cache.save_cache()
+    # the HTML each analysis was made from, as the article held it: the SDG context
+    # places the anchors found with the analysis only where it is still the article's
+    generator.context["sdg_analysed_html"] = {id(article): stored(article) for article in articles}
     for problem in deduplicate_slugs(articles):
         problem_logger.warning("%s", problem.format())
         problems.append(problem)

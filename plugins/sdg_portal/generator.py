@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+from array import array
 
 from markupsafe import Markup
 from pelican.contents import Content
@@ -19,10 +20,11 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from sdg_analysis import ANALYSER_VERSION, Packed, charts, links, load_framework, unpacked
-from sdg_analysis.anchors import AnchorIds, add_anchors
+from sdg_analysis.anchors import anchor_positions, anchored_evidence, placed_ids
 from sdg_analysis.opendata import article_record, dumps_safe, iso_date, schema_text, write_open_data
 from sdg_analysis.render import figure_renderer, fresh_templates, render_section
 
+from .compact import anchor, stored
 from .feeds import feed_path, feed_url, write_sdg_feeds
 from .figures import FigureListing
 from .sections import SectionServer, stop_all
@@ -32,6 +34,8 @@ from .urls import SdgUrls
 from .workers import LongLived, parallel
 
 logger = logging.getLogger(__name__)
+
+NO_ANCHORS = array("I")
 
 
 class OnDemand:
@@ -143,15 +147,20 @@ class SdgGenerator(Generator):
         # articles are (workers.LongLived; 8 of them took 1.1 s at 10,000 articles)
         held = LongLived() if self.large else None
         section, jsonld = self._section, self._jsonld  # one bound method each, for every article
+        # the HTML each analysis was made from (content.attach_analyses): where it is
+        # still the article's, the anchors' positions found with the analysis hold
+        analysed = self.context.pop("sdg_analysed_html", None) or {}
         for article in rendered:
             if held is not None:
                 held.add()
-            analysis = unpacked(article.sdg)
-            evidences = [ev for label in analysis.all_labels() for ev in label.evidence]
-            evidences += [f.evidence for f in analysis.figures if f.evidence]
-            placed = AnchorIds()
-            if evidences:
-                article._content, placed = add_anchors(article._content, evidences)
+            packed = article.sdg
+            analysis = unpacked(packed)
+            positions = getattr(packed, "anchors", None) if analysed.get(id(article)) is stored(article) else None
+            if positions is None:
+                evidences = anchored_evidence(analysis)
+                positions = anchor_positions(article._content, evidences) if evidences else NO_ANCHORS
+            placed = placed_ids(positions)
+            anchor(article, positions)  # inserted as the HTML is read
             article.sdg_anchors = placed
             article.sdg_html = OnDemand(section, article)
             article.sdg_jsonld = OnDemand(jsonld, article)

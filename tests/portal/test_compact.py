@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import pickle
+import re
 import sys
+from array import array
 from pathlib import Path
 
+from pelican import Pelican, signals
 from pelican.contents import Article, Content
+from pelican.settings import read_settings
 
-from sdg_portal import compact
+from sdg_analysis.anchors import insert_anchors
+from sdg_portal import compact, generator
 from sdg_portal.compact import CompactArticle
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = ROOT / "content"
 ANOTHER = "<p>Another article, long enough to be compressed.</p>" * 10
 
 
@@ -91,3 +97,59 @@ def test_the_goal_and_target_feeds_unpack_each_article_once(make_generator, monk
     articles[1].content
     articles[1].content
     assert unpacked == [articles[1], articles[1]]  # outside, nothing is kept
+
+
+def test_anchors_given_to_an_article_go_in_as_its_html_is_read(make_generator):
+    article = make_generator(CONTENT).articles[0]
+    html = article._content
+    before = compact.stored(article)
+    positions = array("I", [0, 7, html.index("</p>"), 120])
+    compact.anchor(article, positions)
+    assert compact.stored(article) is not before  # the article's HTML has changed
+    expected = insert_anchors(html, positions)
+    assert expected.startswith('<span id="ev-7" class="sdg-anchor"></span><p>')
+    assert article._content == expected and article.content == expected
+    assert pickle.loads(pickle.dumps(article))._content == expected
+
+    article._content = "<p>Rewritten by another plugin.</p>"  # the anchors went with the old HTML
+    assert article._content == "<p>Rewritten by another plugin.</p>"
+
+
+def test_the_anchors_found_with_each_analysis_are_placed_where_its_html_is_unchanged(tmp_path, monkeypatch):
+    searched = []
+    real = generator.anchor_positions
+    monkeypatch.setattr(generator, "anchor_positions", lambda html, evidences: searched.append(html) or real(html, evidences))
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(CONTENT), "OUTPUT_PATH": str(tmp_path / "out"), "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")], "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False,
+            "SDG_ANALYSIS_CACHE": False,
+        },
+    )  # fmt: skip
+    site = Pelican(settings)
+    changed = []
+
+    def change(articles_generator):  # as another plugin might, once the analyses are in
+        article = articles_generator.articles[0]
+        article._content += "<p>A line added later by another plugin.</p>"
+        changed.append(article)
+
+    signals.article_generator_finalized.connect(change)
+    try:
+        site.run()
+    finally:
+        signals.article_generator_finalized.disconnect(change)
+    # only the changed article's anchors were looked for again, in its new HTML
+    assert len(searched) == 1 and searched[0].endswith("<p>A line added later by another plugin.</p>")
+    for article in (changed[0], *[a for a in site_articles(tmp_path) if a != changed[0].save_as][:3]):
+        page = (tmp_path / "out" / (article if isinstance(article, str) else article.save_as)).read_text(encoding="utf-8")
+        links = set(re.findall(r'href="#(ev-\d+)"', page))
+        anchors = set(re.findall(r'<span id="(ev-\d+)" class="sdg-anchor"></span>', page))
+        assert links and links <= anchors  # every quote links to its sentence in the body
+    assert "A line added later by another plugin." in (tmp_path / "out" / changed[0].save_as).read_text(encoding="utf-8")
+
+
+def site_articles(tmp_path) -> list[str]:
+    out = tmp_path / "out"
+    return sorted(str(p.relative_to(out)) for p in out.glob("articles/20*/*/index.html"))
