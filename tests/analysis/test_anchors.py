@@ -55,3 +55,51 @@ def test_the_sentence_is_found_after_false_starts_and_across_line_breaks():
     plain = "<p>Police said little. Police rescued 12 children.</p>"
     assert locate(plain, "Police rescued 12 children.") == plain.index("Police rescued")
     assert locate(plain, "Police rescued 12 children.", plain.index("rescued")) == -1
+
+
+def _reference_locate(html, sentence, start=0):
+    """The rule, checked at every candidate: the text after it, tags dropped, entities
+    decoded and whitespace squeezed, starts with the sentence's first six words."""
+    import html as _html
+    import re
+
+    words = sentence.split()[:6]
+    if len(words) < 2:
+        return -1
+    wanted = "".join("".join(words).split())
+    first = _html.escape(words[0], quote=False)
+    i = html.find(first, start)
+    while i != -1:
+        if i == 0 or html[i - 1] in " \t\r\n>(\"'“‘":
+            following = re.sub(r"\s+", "", _html.unescape(re.sub(r"<[^>]*>", "", html[i : i + len(" ".join(words)) * 3 + 120])))
+            if following.startswith(wanted):
+                return i
+        i = html.find(first, i + 1)
+    return -1
+
+
+def test_sentences_across_line_breaks_markup_and_entities_are_found_where_the_rule_finds_them():
+    html = (
+        "<p>The council met.\nThe council approved\nthe budget of 40 million on Tuesday.</p>\n"
+        "<p>Police freed 42 workers\nfrom <em>three</em> boats &amp; two farms.\nThe council said more.</p>"
+    )
+    sentences = [
+        "The council approved the budget of 40 million on Tuesday.",
+        "Police freed 42 workers from three boats & two farms.",
+        "The council said more.",
+        "The headline that is nowhere in the body.",
+        "The council met.",
+    ]
+    for sentence in sentences:
+        for start in (0, 20, html.index("Police")):
+            assert locate(html, sentence, start) == _reference_locate(html, sentence, start), (sentence, start)
+    assert locate(html, sentences[0]) == html.index("The council approved")  # across two line breaks
+    assert locate(html, sentences[3]) == -1
+
+
+def test_a_sentence_before_those_placed_is_anchored_where_it_stands():
+    html = "<p>First point made here.</p><p>Second point\nmade here.</p>"
+    # evidence in the text's order, but the second sentence is found first in the body
+    out, placed = add_anchors(html, [ev("Second point made here.", 5), ev("First point made here.", 40)])
+    assert placed == {"ev-5", "ev-40"}
+    assert out.index('id="ev-40"') < out.index("First point") < out.index('id="ev-5"') < out.index("Second point")
