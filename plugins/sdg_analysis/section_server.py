@@ -7,7 +7,8 @@ big-endian), answered in the order received. The first message sets the build up
 
 - ``("sections", number, [(packed analysis, anchor ids), ...])``, answered
   ``("sections", number, [html or None, ...])`` (None: rendering failed here, the
-  build renders it itself and reports the error as it would any);
+  build renders it itself and reports the error as it would any; an item
+  ``(None, None)`` is one the build renders itself, answered None);
 - ``("data", options)`` then ``("records", [(packed analysis, fields), ...])`` messages
   and ``("end",)``: the open data written to ``options["json"]`` and
   ``options["csv"]`` (:func:`sdg_analysis.opendata.write_open_data`, each record made
@@ -61,6 +62,9 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
             _, number, items = message
             html: list[str | None] = []
             for data, anchors in items:
+                if data is None:  # the build renders this one itself
+                    html.append(None)
+                    continue
                 try:
                     html.append(str(render_section(Packed.load(data), url_for, anchors=anchors, **options)))
                 except Exception:

@@ -86,6 +86,33 @@ def test_an_article_it_was_not_given_or_already_let_go_is_left_to_the_build():
         server.close()
 
 
+def test_an_item_the_build_keeps_is_answered_none():
+    items = articles(2)
+    requests = io.BytesIO(encode(SETUP) + encode(("sections", 0, [(None, None), (items[1].sdg.data, items[1].sdg_anchors)])))
+    answers = io.BytesIO()
+    serve(requests, answers)
+    answers.seek(0)
+    assert read_message(answers) == ("sections", 0, [None, str(local(items[1]))])
+
+
+def test_while_pages_wait_for_the_server_the_build_renders_a_share_of_the_sections():
+    items = articles(40)
+    server = SectionServer(SETUP, window=16)
+    try:
+        server.send(items)  # the first window at once, while the process starts
+        assert server.get(items[0]) == local(items[0])  # it had not answered yet: a wait
+        assert server._share == SectionServer.SHARE_UP
+        server._share = 0.5  # as after many waits: every second one not sent
+        got = [server.get(article) for article in items[1:]]
+    finally:
+        server.close()
+    left = [i for i, html in enumerate(got, start=1) if html is None]
+    # from the first batch sent after that, every second article
+    assert len(left) >= 5 and all(b - a == 2 for a, b in zip(left, left[1:])) and left[0] >= 16
+    assert server.taken == 40 - len(left)
+    assert [html for html in got if html is not None] == [local(items[i]) for i in range(1, 40) if i not in left]
+
+
 def test_a_section_the_server_cannot_render_is_left_to_the_build():
     items = articles(3)
     server = SectionServer({**SETUP, "urls": {}})  # no URL for any code: every section fails there
