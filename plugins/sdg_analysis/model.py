@@ -214,10 +214,17 @@ class Packed:
     analysis unpickled is kept, so a page that reads it many times unpickles it once.
     """
 
-    __slots__ = ("data", "goal_codes", "target_codes", "indicator_codes", "_truth", "anchors")
+    __slots__ = ("data", "goal_codes", "target_codes", "indicator_codes", "_truth", "anchors", "listed")
 
     def __init__(
-        self, data: bytes, goal_codes: list, target_codes: list, indicator_codes: list, truth: bool, anchors=None
+        self,
+        data: bytes,
+        goal_codes: list,
+        target_codes: list,
+        indicator_codes: list,
+        truth: bool,
+        anchors=None,
+        listed=None,
     ):
         self.data = data
         self.goal_codes = [sys.intern(c) for c in goal_codes]
@@ -227,13 +234,18 @@ class Packed:
         # where its evidence sentences stand in the HTML it was made from, if given
         # (sdg_analysis.anchors.anchor_positions): placed there without looking again
         self.anchors = anchors
+        # and its figures as the build lists them on goal, target and indicator pages,
+        # with those anchors (sdg_portal.figures.packed_rows), when made with them
+        self.listed = listed
 
     @classmethod
-    def of(cls, analysis: Analysis | "Packed", anchors=None) -> "Packed":
+    def of(cls, analysis: Analysis | "Packed", anchors=None, listed=None) -> "Packed":
         if isinstance(analysis, Packed):
             return analysis
         data = zlib.compress(pickle.dumps(analysis, pickle.HIGHEST_PROTOCOL), 1)
-        return cls(data, analysis.goal_codes, analysis.target_codes, analysis.indicator_codes, bool(analysis), anchors)
+        return cls(
+            data, analysis.goal_codes, analysis.target_codes, analysis.indicator_codes, bool(analysis), anchors, listed
+        )
 
     @staticmethod
     def load(data: bytes) -> Analysis:
@@ -266,7 +278,10 @@ class Packed:
     __hash__ = None
 
     def __reduce__(self):
-        return (Packed, (self.data, self.goal_codes, self.target_codes, self.indicator_codes, self._truth, self.anchors))
+        return (
+            Packed,
+            (self.data, self.goal_codes, self.target_codes, self.indicator_codes, self._truth, self.anchors, self.listed),
+        )
 
     def __repr__(self) -> str:
         return f"Packed({self.analysis()!r})"

@@ -31,8 +31,9 @@ from sdg_analysis import ANALYSER_VERSION
 logger = logging.getLogger(__name__)
 
 CACHE_NAME = "sdg_analysis"
-# 3: analyses kept packed (sdg_analysis.model.Packed); 4: with their anchors' positions
-FORMAT = "sdg-portal analysis cache 4"
+# 3: analyses kept packed (sdg_analysis.model.Packed); 4: with their anchors' positions;
+# 5: and their figures as listed
+FORMAT = "sdg-portal analysis cache 5"
 
 
 @lru_cache(maxsize=1)

@@ -68,6 +68,16 @@ def _row(code: str, fig, placed: AnchorIds) -> tuple:
     return (code, *(getattr(fig, f) for f in FIELDS), fig.sentence, anchor)
 
 
+def packed_rows(figures: Iterable, placed: AnchorIds) -> tuple[bytes, tuple] | None:
+    """The rows of the figures tied to a code (``placed``: the anchors in the article's
+    body), as a :class:`FigureListing` keeps them: their compressed pickle (about
+    1 kB an article) and the code of each row; None when there are none."""
+    rows = [_row(fig.indicator or fig.target, fig, placed) for fig in figures if fig.indicator or fig.target]
+    if not rows:
+        return None
+    return zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL), 1), tuple(row[0] for row in rows)
+
+
 class CodeFigures(Sequence):
     """The figures listed under one code, newest article first."""
 
@@ -101,16 +111,21 @@ class FigureListing(Mapping):
 
     def add(self, article, figures: Iterable, placed: AnchorIds) -> None:
         """The figures of ``article`` tied to a code, ``placed`` the anchors in its body."""
-        rows = [_row(fig.indicator or fig.target, fig, placed) for fig in figures if fig.indicator or fig.target]
-        if not rows or id(article) in self._index:
+        self.add_packed(article, packed_rows(figures, placed))
+
+    def add_packed(self, article, packed: tuple[bytes, tuple] | None) -> None:
+        """The figures of ``article`` as :func:`packed_rows` gave them (made where the
+        article was analysed, :attr:`sdg_analysis.model.Packed.listed`)."""
+        if packed is None or id(article) in self._index:
             return
+        data, row_codes = packed
         n = len(self._articles)
         self._index[id(article)] = n
         self._articles.append(article)
-        self._packs.append(zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL), 1))
-        self._codes.append(tuple(dict.fromkeys(row[0] for row in rows)))
-        for i, row in enumerate(rows):
-            articles, positions = self._by_code.setdefault(row[0], (array("I"), array("I")))
+        self._packs.append(data)
+        self._codes.append(tuple(dict.fromkeys(row_codes)))
+        for i, code in enumerate(row_codes):
+            articles, positions = self._by_code.setdefault(code, (array("I"), array("I")))
             articles.append(n)
             positions.append(i)
 

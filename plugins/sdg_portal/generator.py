@@ -138,8 +138,9 @@ class SdgGenerator(Generator):
 
         self._cross_link(published)
 
-        # each article's analysis is unpickled once here (anchors, figures listed) and
-        # again where its page and the open data need all of it (sdg_analysis.Packed)
+        # an article's analysis is unpickled here only where the anchors and figures
+        # listed made with it do not hold, and where its page and the open data need
+        # all of it (sdg_analysis.Packed)
         listed = {id(a) for a in published}
         figures = FigureListing()
         # what this makes (figures listed, anchored HTML) is held to the end of the
@@ -148,15 +149,20 @@ class SdgGenerator(Generator):
         held = LongLived() if self.large else None
         section, jsonld = self._section, self._jsonld  # one bound method each, for every article
         # the HTML each analysis was made from (content.attach_analyses): where it is
-        # still the article's, the anchors' positions found with the analysis hold
+        # still the article's, the anchors' positions and the figures listed that were
+        # made with the analysis hold, and the analysis need not be unpacked here
         analysed = self.context.pop("sdg_analysed_html", None) or {}
         for article in rendered:
             if held is not None:
                 held.add()
             packed = article.sdg
-            analysis = unpacked(packed)
-            positions = getattr(packed, "anchors", None) if analysed.get(id(article)) is stored(article) else None
-            if positions is None:
+            made = (
+                isinstance(packed, Packed) and packed.anchors is not None and analysed.get(id(article)) is stored(article)
+            )
+            if made:
+                positions = packed.anchors
+            else:
+                analysis = unpacked(packed)
                 evidences = anchored_evidence(analysis)
                 positions = anchor_positions(article._content, evidences) if evidences else NO_ANCHORS
             placed = placed_ids(positions)
@@ -165,7 +171,10 @@ class SdgGenerator(Generator):
             article.sdg_html = OnDemand(section, article)
             article.sdg_jsonld = OnDemand(jsonld, article)
             if id(article) in listed:  # in the order published, newest first
-                figures.add(article, analysis.figures, placed)
+                if made:
+                    figures.add_packed(article, packed.listed)
+                else:
+                    figures.add(article, analysis.figures, placed)
         self.figures = figures
         if self.sections is not None:
             self.sections.send(rendered)

@@ -25,8 +25,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from sdg_analysis import Packed, analyse, load_framework
-from sdg_analysis.anchors import anchor_positions, anchored_evidence
+from sdg_analysis.anchors import anchor_positions, anchored_evidence, placed_ids
 from sdg_analysis.text import article_text
+
+from .figures import packed_rows
 
 Job = tuple  # (title, HTML body, editor's curation)
 
@@ -116,12 +118,14 @@ def release(*_) -> None:
 def _analyse(job: Job) -> Packed | Failure:
     """The analysis of ``job``, packed where it is made: a worker sends the pickle the
     build keeps (:class:`sdg_analysis.model.Packed`), which it reads back only where a
-    page needs it, and where its evidence sentences stand in the HTML, found here
-    rather than in the build's own process (its SDG context runs on one core)."""
+    page needs it, where its evidence sentences stand in the HTML and its figures as
+    the goal, target and indicator pages list them: made here rather than in the
+    build's own process (its SDG context runs on one core)."""
     title, html, editor = job
     try:
         analysis = analyse(article_text(title, html), load_framework(), editor)
-        return Packed.of(analysis, anchor_positions(html, anchored_evidence(analysis)))
+        positions = anchor_positions(html, anchored_evidence(analysis))
+        return Packed.of(analysis, positions, packed_rows(analysis.figures, placed_ids(positions)))
     except Exception as exc:  # one article's failure must not stop the others
         return Failure(f"{type(exc).__name__}: {exc}")
 

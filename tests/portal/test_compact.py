@@ -115,10 +115,26 @@ def test_anchors_given_to_an_article_go_in_as_its_html_is_read(make_generator):
     assert article._content == "<p>Rewritten by another plugin.</p>"
 
 
-def test_the_anchors_found_with_each_analysis_are_placed_where_its_html_is_unchanged(tmp_path, monkeypatch):
-    searched = []
+def test_the_anchors_and_figures_made_with_each_analysis_are_used_where_its_html_is_unchanged(tmp_path, monkeypatch):
+    searched, unpacked_in_context, in_context = [], [], []
     real = generator.anchor_positions
     monkeypatch.setattr(generator, "anchor_positions", lambda html, evidences: searched.append(html) or real(html, evidences))
+    real_unpacked, real_context = generator.unpacked, generator.SdgGenerator.generate_context
+
+    def unpacked(packed):
+        if in_context:
+            unpacked_in_context.append(packed)
+        return real_unpacked(packed)
+
+    def generate_context(self):
+        in_context.append(True)
+        try:
+            return real_context(self)
+        finally:
+            in_context.clear()
+
+    monkeypatch.setattr(generator, "unpacked", unpacked)
+    monkeypatch.setattr(generator.SdgGenerator, "generate_context", generate_context)
     settings = read_settings(
         str(ROOT / "pelicanconf.py"),
         override={
@@ -140,8 +156,10 @@ def test_the_anchors_found_with_each_analysis_are_placed_where_its_html_is_uncha
         site.run()
     finally:
         signals.article_generator_finalized.disconnect(change)
-    # only the changed article's anchors were looked for again, in its new HTML
+    # only the changed article's anchors were looked for again, in its new HTML, and
+    # only its analysis was unpacked for its figures listed
     assert len(searched) == 1 and searched[0].endswith("<p>A line added later by another plugin.</p>")
+    assert unpacked_in_context == [changed[0].sdg]
     for article in (changed[0], *[a for a in site_articles(tmp_path) if a != changed[0].save_as][:3]):
         page = (tmp_path / "out" / (article if isinstance(article, str) else article.save_as)).read_text(encoding="utf-8")
         links = set(re.findall(r'href="#(ev-\d+)"', page))

@@ -86,3 +86,29 @@ def test_the_rows_of_the_last_articles_used_stay_unpacked_and_read_the_same(monk
     assert [r.text for r in listing.of("8.7", articles[3])] == ["3"] and unpacked == [0, 1, 2, 3]
     assert [r.text for r in listing.of("8.7", articles[0])] == ["0"] and unpacked[-1] == 0  # let go, read again
     assert list(listing._unpacked) == [3, 0]
+
+
+def test_figures_listed_from_their_packed_rows_are_those_listed_from_the_figures():
+    from sdg_analysis import analyse
+    from sdg_analysis.anchors import AnchorIds
+    from sdg_portal.figures import FigureListing, packed_rows
+
+    analysis = analyse(
+        "Police freed 120 victims of human trafficking from a forced labour camp; 14 traffickers were convicted. "
+        "The city's new water plant gives 40,000 households safe drinking water."
+    )
+    assert analysis.figures
+    placed = AnchorIds([analysis.figures[0].evidence.start])
+    article = object()
+    direct, packed = FigureListing(), FigureListing()
+    direct.add(article, analysis.figures, placed)
+    packed.add_packed(article, packed_rows(analysis.figures, placed))
+    assert list(direct) == list(packed) and list(direct)
+    for code in direct:
+        assert [vars_of(f) for f in direct[code]] == [vars_of(f) for f in packed[code]]
+        assert [vars_of(f) for f in direct.of(code, article)] == [vars_of(f) for f in packed.of(code, article)]
+    assert packed_rows([], placed) is None
+
+
+def vars_of(listed):
+    return tuple(getattr(listed, name) for name in type(listed).__slots__)
