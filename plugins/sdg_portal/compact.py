@@ -31,8 +31,8 @@ from sdg_analysis.anchors import insert_anchors
 # Pelican's own get_content, without its memo (pelican.utils.memoized keeps it as .func)
 _get_content = Content.__dict__["get_content"].func
 
-# The last HTML packed, by its bytes: Pelican reads an article's HTML again right after
-# it is read (its static links), and the portal right after it sets the anchored HTML.
+# The last HTML packed, by its bytes: right after an article is read, the portal hands
+# its HTML to the analysis and Pelican looks for its static links.
 _last: tuple[bytes | None, str | None] = (None, None)
 
 
