@@ -3,7 +3,11 @@ a build is kept once the next one starts."""
 
 import gc
 import logging
+import os
+import shutil
 import weakref
+
+import pytest
 
 from pelican.contents import Content
 
@@ -43,3 +47,39 @@ def test_a_build_after_one_that_failed_is_whole(tmp_path, monkeypatch):
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
     articles = list((ROOT / "content" / "articles").glob("*/*.md"))
     assert sitemap.count("<url>") >= len(articles) and "failed" not in sitemap
+
+
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_a_rebuild_from_pelicans_content_cache_is_the_site_a_fresh_build_makes(tmp_path, layer):
+    # "generator": Pelican keeps the articles themselves, pickled (their HTML held
+    # compressed, sdg_portal.compact); "reader": what its readers gave
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    cached = {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": layer,
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "SDG_ANALYSIS_CACHE": True,
+    }
+    build_site(content, tmp_path / "first", **cached)
+    assert any((tmp_path / "cache").iterdir())
+    edited = sorted((content / "articles").glob("*/*.md"))[0]
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nPolice also freed 40 victims of human trafficking held on fishing boats.\n",
+        encoding="utf-8",
+    )
+    later = edited.stat().st_mtime + 10
+    os.utime(edited, (later, later))
+    again = build_site(content, tmp_path / "again", **cached)
+    fresh = build_site(content, tmp_path / "fresh")
+    assert files_of(again) == files_of(fresh)
+    assert "freed 40 victims of human trafficking" in "".join(files_of(again).values())
+
+
+def files_of(folder) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
