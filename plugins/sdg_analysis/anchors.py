@@ -87,10 +87,9 @@ def locate(html: str, sentence: str, start: int = 0, end: int | None = None) -> 
     # (markup, entities).
     verbatim = _html.escape(joined, quote=False)
     size = len(verbatim)
+    stop = len(html) if end is None else end
     i = html.find(first, start)
-    if end is not None and i >= end:
-        return -1
-    while i != -1:
+    while i != -1 and i < stop:
         if i == 0 or html[i - 1] in _BOUNDARY:
             if html.startswith(verbatim, i):
                 return i
@@ -103,8 +102,6 @@ def locate(html: str, sentence: str, start: int = 0, end: int | None = None) -> 
             if following.startswith(wanted):
                 return i
         i = html.find(first, i + 1)
-        if end is not None and i >= end:
-            return -1
     return -1
 
 

@@ -138,9 +138,6 @@ class SdgGenerator(Generator):
 
         self._cross_link(published)
 
-        # an article's analysis is unpickled here only where the anchors and figures
-        # listed made with it do not hold, and where its page and the open data need
-        # all of it (sdg_analysis.Packed)
         listed = {id(a) for a in published}
         figures = FigureListing()
         # what this makes (figures listed, anchored HTML) is held to the end of the
@@ -149,8 +146,9 @@ class SdgGenerator(Generator):
         held = LongLived() if self.large else None
         section, jsonld = self._section, self._jsonld  # one bound method each, for every article
         # the HTML each analysis was made from (content.attach_analyses): where it is
-        # still the article's, the anchors' positions and the figures listed that were
-        # made with the analysis hold, and the analysis need not be unpacked here
+        # still the article's, the anchors' positions and the figures listed made with
+        # the analysis hold, and it is not unpacked here (only where its page and the
+        # open data need all of it, sdg_analysis.Packed)
         analysed = self.context.pop("sdg_analysed_html", None) or {}
         for article in rendered:
             if held is not None:
