@@ -129,11 +129,16 @@ def test_analyses_from_the_workers_are_frozen_out_of_the_collectors_sight(monkey
 
 
 @pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
-def test_starting_workers_leaves_what_the_build_froze_frozen():
+@pytest.mark.parametrize("froze_before", [True, False], ids=["build-froze-first", "nothing-frozen-before"])
+def test_what_the_build_holds_when_the_workers_start_stays_frozen_until_released(froze_before):
+    # frozen in the build as in the workers: the build's own collections would
+    # otherwise write to every object forked, and copy the pages the workers share
     held = [[], Failure("an article read before the workers started")]  # objects the collector tracks
     workers.release()
     try:
-        workers.LongLived().freeze()
+        if froze_before:
+            workers.LongLived().freeze()
+        assert frozen(held[1]) is froze_before
         list(workers.analyse_many(jobs(), {"SDG_ANALYSIS_WORKERS": 2, "SDG_ANALYSIS_PARALLEL_THRESHOLD": 1}))
         assert frozen(held[1])
     finally:
@@ -191,8 +196,9 @@ def test_a_large_build_keeps_the_collector_off_its_articles_until_it_ends(make_g
 
     monkeypatch.setattr(content.Session, "send", send)
     generator = build(make_generator, tmp_path, **PARALLEL)
-    # while Pelican reads: every second article, what was read so far is frozen
-    assert frozen_when_read[:3] == [[False], [True, True], [True, True, False]]
+    # while Pelican reads: the workers start with the first article (frozen as they
+    # fork), then every second article what was read so far is frozen
+    assert frozen_when_read[:3] == [[True], [True, True], [True, True, False]]
     article = generator.articles[0]
     assert frozen(article) and frozen(article.sdg)  # and all of it once the analyses are in
     plugin_handlers = [r.__name__ for r in signals.finalized.receivers_for(generator)]
