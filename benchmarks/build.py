@@ -283,30 +283,36 @@ def analysis_rate(paths: list[Path]) -> tuple[float, float, float, tuple[float, 
         t_text += time.perf_counter() - t0
         inputs.append((text, editor))
         jobs.append((meta["title"], html, editor))
-    analyse(inputs[0][0], fw, inputs[0][1])  # warm up: rule tables, compiled patterns
-    t0 = time.perf_counter()
-    results = [analyse(text, fw, editor) for text, editor in inputs]
-    spent = time.perf_counter() - t0
     n = len(inputs)
-    # The same, the way the build analyses them: in its worker processes (forked
-    # here, from a smaller process than the build's) when there are enough.
-    # Three passes, the median printed (and all three): on a shared host one pass of
-    # a few seconds can fall 10% either way.
+    # The way the build analyses them: in its worker processes (forked here, from a
+    # smaller process than the build's) when there are enough. First, while this
+    # process has analysed nothing but the workers' own warm-up, as a build's has
+    # when they fork: each worker fills its caches of the corpus's words as it goes,
+    # as in a build (forked after the one-core pass below, they would start with all
+    # of them). Three passes, the median printed (and all three): on a shared host
+    # one pass of a few seconds can fall 10% either way.
     workers = parallel(DEFAULTS, n)
     rates = []
+    passes = []
     for _ in range(ANALYSIS_PASSES):
-        # What this process holds (the texts, the HTML, the analyses above: some
-        # 75 objects an article) out of the collector's sight, as what a build holds
-        # is when its workers start (workers.LongLived): else forking them begins
-        # with a full collection over all of it, which no build makes.
+        # What this process holds (the texts, the HTML: some 75 objects an article)
+        # out of the collector's sight, as what a build holds is when its workers
+        # start (workers.LongLived): else forking them begins with a full collection
+        # over all of it, which no build makes.
         gc.collect()
         gc.freeze()
         t0 = time.perf_counter()
-        in_workers = list(analyse_many(jobs, DEFAULTS))  # each worker makes the text from the HTML
+        passes.append(list(analyse_many(jobs, DEFAULTS)))  # each worker makes the text from the HTML
         rates.append(n / (time.perf_counter() - t0))
         release()  # analyse_many froze its analyses out of the collector's sight, as a build does
+    # One core: analyse() alone, its tables loaded and compiled first
+    analyse(inputs[0][0], fw, inputs[0][1])
+    t0 = time.perf_counter()
+    results = [analyse(text, fw, editor) for text, editor in inputs]
+    spent = time.perf_counter() - t0
+    for in_workers in passes:
         assert in_workers == results, "the workers' analyses differ from analyse()"
-        del in_workers
+    del passes
     labels = (
         sum(len(a.goals) for a in results) / n,
         sum(len(a.targets) for a in results) / n,
