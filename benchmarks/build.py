@@ -293,7 +293,7 @@ def analysis_rate(paths: list[Path]) -> tuple[float, float, float, tuple[float, 
     # one pass of a few seconds can fall 10% either way.
     workers = parallel(DEFAULTS, n)
     rates = []
-    passes = []
+    first = None  # the first pass's analyses; the others must be the same
     for _ in range(ANALYSIS_PASSES):
         # What this process holds (the texts, the HTML: some 75 objects an article)
         # out of the collector's sight, as what a build holds is when its workers
@@ -302,17 +302,20 @@ def analysis_rate(paths: list[Path]) -> tuple[float, float, float, tuple[float, 
         gc.collect()
         gc.freeze()
         t0 = time.perf_counter()
-        passes.append(list(analyse_many(jobs, DEFAULTS)))  # each worker makes the text from the HTML
+        in_workers = list(analyse_many(jobs, DEFAULTS))  # each worker makes the text from the HTML
         rates.append(n / (time.perf_counter() - t0))
         release()  # analyse_many froze its analyses out of the collector's sight, as a build does
+        if first is None:
+            first = in_workers
+        assert in_workers == first, "one pass's analyses differ from another's"
+        del in_workers
     # One core: analyse() alone, its tables loaded and compiled first
     analyse(inputs[0][0], fw, inputs[0][1])
     t0 = time.perf_counter()
     results = [analyse(text, fw, editor) for text, editor in inputs]
     spent = time.perf_counter() - t0
-    for in_workers in passes:
-        assert in_workers == results, "the workers' analyses differ from analyse()"
-    del passes
+    assert first == results, "the workers' analyses differ from analyse()"
+    del first
     labels = (
         sum(len(a.goals) for a in results) / n,
         sum(len(a.targets) for a in results) / n,
