@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from .compact import forget_cached_reads
 from .content import analyse_when_read, attach_analyses, start_session
 from .deploy import write_host_files
 from .feeds import add_goal_categories
@@ -20,6 +21,7 @@ def register():
     signals.content_object_init.connect(analyse_when_read)
     signals.article_generator_finalized.connect(attach_analyses)
     signals.article_generator_finalized.connect(fast_membership)  # Pelican's tag pages, linear
+    signals.article_generator_finalized.connect(forget_cached_reads)  # saved just before
     signals.get_generators.connect(get_generators)
     signals.feed_generated.connect(add_goal_categories)
     signals.finalized.connect(write_host_files)

@@ -83,3 +83,51 @@ def files_of(folder) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def test_pelicans_reader_cache_is_let_go_once_saved_and_serves_the_next_build(tmp_path, monkeypatch):
+    # Pelican's readers hold every article as read (its HTML uncompressed) to the end
+    # of the build, though they saved it before article_generator_finalized: the
+    # portal empties them there (sdg_portal.compact.forget_cached_reads)
+    import gzip
+    import pickle
+
+    from pelican import signals
+    from pelican.generators import ArticlesGenerator
+
+    from sdg_portal.reader import SdgMarkdownReader
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    articles = sorted((content / "articles").glob("*/*.md"))
+    cached = {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": "reader",
+        "CACHE_PATH": str(tmp_path / "cache"),
+    }
+    held = []
+
+    def after_all(generators):
+        for generator in generators:
+            if isinstance(generator, ArticlesGenerator):
+                held.append(len(generator.readers._cache))
+
+    signals.all_generators_finalized.connect(after_all)
+    try:
+        build_site(content, tmp_path / "first", **cached)
+        with gzip.open(tmp_path / "cache" / "ArticlesGenerator-Readers", "rb") as fh:
+            saved = pickle.load(fh)
+        assert held == [0]  # nothing held once the articles are read
+        assert {os.path.basename(path) for path in saved} >= {path.name for path in articles}
+
+        read = []
+        real_read = SdgMarkdownReader.read
+        monkeypatch.setattr(SdgMarkdownReader, "read", lambda self, path: read.append(path) or real_read(self, path))
+        later = articles[0].stat().st_mtime + 10
+        os.utime(articles[0], (later, later))
+        build_site(content, tmp_path / "again", **cached)
+    finally:
+        signals.all_generators_finalized.disconnect(after_all)
+    assert held == [0, 0]
+    assert [os.path.basename(path) for path in read] == [articles[0].name]  # the others from the cache
