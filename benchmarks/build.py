@@ -291,7 +291,7 @@ def analysis_rate(paths: list[Path]) -> tuple[float, float, float, tuple[float, 
     from sdg_analysis import analyse, load_framework, parse_frontmatter
     from sdg_analysis.text import article_text
     from sdg_portal.settings import DEFAULTS
-    from sdg_portal.workers import analyse_many, parallel, release
+    from sdg_portal.workers import analyse_many, parallel, release, warm_up
 
     fw = load_framework()
     md = markdown.Markdown(extensions=["markdown.extensions.extra"])
@@ -317,6 +317,10 @@ def analysis_rate(paths: list[Path]) -> tuple[float, float, float, tuple[float, 
     # of them). Three passes, the median printed (and all three): on a shared host
     # one pass of a few seconds can fall 10% either way.
     workers = parallel(DEFAULTS, n)
+    # The rule tables loaded and compiled as a build does before its workers fork
+    # (workers.Workers: once a build, not per article), and so outside the passes:
+    # else the first pass alone would pay for them.
+    warm_up()
     rates = []
     first = None  # the first pass's analyses; the others must be the same
     for _ in range(ANALYSIS_PASSES):

@@ -133,6 +133,12 @@ def _analyse(job: Job) -> Packed | Failure:
         return Failure(f"{type(exc).__name__}: {exc}")
 
 
+def warm_up() -> None:
+    """Load and compile the rule tables and the rest the analysis builds on first
+    use, by analysing one line: the workers, forked after, share them."""
+    _analyse(("Warm-up", "<p>Warm-up.</p>", None))
+
+
 def _analyse_batch(jobs: list[Job]) -> list[Packed | Failure]:
     return [_analyse(job) for job in jobs]
 
@@ -162,7 +168,7 @@ class Workers:
     """
 
     def __init__(self, workers: int, batch: int = 8, done: Callable[[int], object] | None = None):
-        _analyse(("Warm-up", "<p>Warm-up.</p>", None))  # load and compile the tables once, before forking
+        warm_up()  # once, before forking
         self.batch = max(1, batch)
         self.done = done  # called with the number of jobs of each batch analysed (from another thread)
         self._open = _Batch()
