@@ -317,13 +317,13 @@ def analysis_rate(paths: list[Path]) -> tuple[float, float, float, tuple[float, 
     # of them). Three passes, the median printed (and all three): on a shared host
     # one pass of a few seconds can fall 10% either way.
     workers = parallel(DEFAULTS, n)
-    # The rule tables loaded and compiled as a build does before its workers fork
-    # (workers.Workers: once a build, not per article), and so outside the passes:
-    # else the first pass alone would pay for them.
-    warm_up()
     rates = []
     first = None  # the first pass's analyses; the others must be the same
     for _ in range(ANALYSIS_PASSES):
+        # The rule tables loaded and compiled as a build does before its workers fork
+        # (workers.Workers: once a build, not per article), and so outside the pass
+        # (they let go of this process's copy once forked: rules.forget_tables).
+        warm_up()
         # What this process holds (the texts, the HTML: some 75 objects an article)
         # out of the collector's sight, as what a build holds is when its workers
         # start (workers.LongLived): else forking them begins with a full collection

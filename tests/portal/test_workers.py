@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+import weakref
 
 import pytest
 
@@ -329,6 +330,25 @@ def test_the_workers_let_go_of_each_batch_of_html_once_analysed():
         pool.close()  # the pool's thread has run every callback once it is shut down
     assert got == expected(jobs()[:5])
     assert all(batch.jobs is None for batch, _ in tickets)
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_the_build_lets_go_of_its_rule_tables_once_the_workers_have_forked():
+    from sdg_analysis.rules import load_rules
+
+    tables = weakref.ref(load_rules())
+    pool = workers.Workers(2, batch=2)
+    try:
+        assert tables() is None  # the workers have theirs; nothing in the build holds them
+        tickets = [pool.submit(job) for job in jobs()[:5]]
+        pool.flush()
+        got = [pool.result(ticket) for ticket in tickets]
+    finally:
+        pool.close()
+        workers.release()
+    # the workers' tables are the ones forked; the build's, compiled again, the same
+    assert got == expected(jobs()[:5])
+    assert load_rules() is not None and tables() is None
 
 
 @pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
