@@ -322,7 +322,7 @@ def analysis_rate(paths: list[Path]) -> tuple[float, float, float, tuple[float, 
     for _ in range(ANALYSIS_PASSES):
         # The rule tables loaded and compiled as a build does before its workers fork
         # (workers.Workers: once a build, not per article), and so outside the pass
-        # (they let go of this process's copy once forked: rules.forget_tables).
+        # (they let go of this process's copy once forked: analysis.forget_tables).
         warm_up()
         # What this process holds (the texts, the HTML: some 75 objects an article)
         # out of the collector's sight, as what a build holds is when its workers

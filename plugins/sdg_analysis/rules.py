@@ -320,21 +320,4 @@ def load_rules() -> RuleSet:
     return rs
 
 
-def forget_tables() -> None:
-    """Let go of the compiled rule tables and the look-ups made from them (some
-    11 MiB): the next analysis in this process compiles them again (0.2 s).
-
-    A build that analyses in worker processes compiles the tables only for the
-    workers to share when they fork (:mod:`sdg_portal.workers`); let go of in the
-    build once they have, their memory takes the articles the build reads next.
-    """
-    from .figure_links import _all_target_lookups, _indicators_by_target
-    from .indicator_terms import rules_for
-
-    load_rules.cache_clear()
-    rules_for.cache_clear()
-    _all_target_lookups.cache_clear()
-    _indicators_by_target.cache_clear()
-
-
-__all__ = ["PROXIMITY", "Rule", "RuleError", "RuleSet", "compile_phrase", "forget_tables", "load_rules"]
+__all__ = ["PROXIMITY", "Rule", "RuleError", "RuleSet", "compile_phrase", "load_rules"]

@@ -30,7 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from sdg_analysis import Packed, analyse, load_framework
 from sdg_analysis.anchors import anchor_positions, anchored_evidence, placed_ids
-from sdg_analysis.rules import forget_tables
+from sdg_analysis.analysis import forget_tables
 from sdg_analysis.text import article_text
 
 from .figures import packed_rows
