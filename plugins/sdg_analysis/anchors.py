@@ -135,6 +135,8 @@ def anchor_positions(html: str, evidences: Iterable[Evidence]) -> array:
             continue
         found.append((at, _tag(start), start))
         pos = at + 1
+    # two sentences found at one offset go in the order of their tags as text, as
+    # they always have: the tag is in the key for that, not kept
     found.sort()
     out = array("I")
     for at, _, start in found:
