@@ -276,6 +276,11 @@ def median_run(runs: list[Run]) -> Run:
     )
 
 
+def pair_ratios(pairs) -> str:
+    """``second / first`` wall time of each pair of runs, as printed."""
+    return ", ".join(f"{b.wall / a.wall:.2f}" for a, b in pairs)
+
+
 def bound(value: float, exact: bool) -> str:
     """A ratio, written as a lower bound when the build in its numerator was stopped."""
     return f"{value:.2f}" if exact else f"> {value:.2f}"
@@ -585,8 +590,7 @@ def bench(n: int, args) -> dict:
     print(summary_line(run_dir / "portal.log"))
     pairs = ""
     if args.repeat > 1:
-        ratios = [b.wall / a.wall for a, b in zip(all_runs["plain"], all_runs["portal"])]
-        pairs = f" (each pair, plain then portal: {', '.join(f'{r:.2f}' for r in ratios)})"
+        pairs = f" (each pair, plain then portal: {pair_ratios(zip(all_runs['plain'], all_runs['portal']))})"
     print(f"ratio portal/plain: {bound(wall_ratio, exact)}{pairs}")
     print(f"memory ratio portal/plain: {bound(mem_ratio, exact)}")
     if analysed_pairs:
@@ -596,8 +600,8 @@ def bench(n: int, args) -> dict:
         exact_a = analysed.finished and plain.finished
         each = ""
         if len(analysed_runs) > 1:
-            ratios = [b.wall / a.wall for a, b in analysed_pairs]
-            each = f"; {', '.join(f'{x.wall:.2f}' for x in analysed_runs)} s, each against the plain build before it: {', '.join(f'{r:.2f}' for r in ratios)}"
+            walls = ", ".join(f"{x.wall:.2f}" for x in analysed_runs)
+            each = f"; {walls} s, each against the plain build before it: {pair_ratios(analysed_pairs)}"
         print(
             f"portal full build, every analysis from the analysis cache: {analysed.seconds()}  "
             f"peak {analysed.peak_mib:6.1f} MiB  ratio to plain {bound(analysed.wall / plain.wall, exact_a)}, "

@@ -6,12 +6,12 @@ results are the same, and are given back in the order they were asked for.
 
 Workers are forked (Linux) with the rule tables already compiled, so they start at
 once; the build then lets go of its copy of the tables (it analyses nothing itself
-while they run). Before forking, the objects the build
-holds are frozen out of the garbage collector (``gc.freeze``): the workers'
-collections then never touch, and so never copy, the build's memory. They stay
-frozen in the build too, until :func:`release` at its end: its own collections
-would write to each of them, and the build would copy every page it shares with
-the workers (12 MiB of a 1,000-article build's peak). Below
+while they run). Before forking, the objects the build holds are frozen out of the
+garbage collector (``gc.freeze``): the workers' collections then never touch, and
+so never copy, the build's memory. They stay frozen in the build too, until
+:func:`release` at its end: its own collections would write to each of them, and
+the build would copy every page it shares with the workers (12 MiB of a
+1,000-article build's peak). Below
 ``SDG_ANALYSIS_PARALLEL_THRESHOLD`` articles to analyse, with one usable core,
 ``SDG_ANALYSIS_WORKERS = 1``, or where forking is not the way (macOS, Windows),
 they are analysed in the build's own process.
