@@ -17,6 +17,9 @@ from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("SITEURL", "https://example.org").rstrip("/")
 FEED_DOMAIN = SITEURL
+# pelicanconf.py hides Pelican's warning about feeds without SITEURL from local
+# builds; a build for publishing with an empty SITEURL should show it.
+LOG_FILTER = []
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 

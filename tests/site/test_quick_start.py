@@ -1,0 +1,45 @@
+"""The README's quick start builds the bundled content cleanly: no warning, no problem.
+
+The command is the one `make html` runs (`pelican content -o output -s
+pelicanconf.py`), as a process of its own, with the output and the caches in a
+temporary folder so that the test leaves the checkout as it was.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from support import ROOT
+
+pytestmark = pytest.mark.build
+
+
+def test_the_bundled_content_builds_with_no_warning(tmp_path):
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            "content",
+            "-o",
+            str(tmp_path / "output"),
+            "-s",
+            "pelicanconf.py",
+            "-e",
+            f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "400"},  # rich wraps its lines at the terminal's width
+    )
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log
+    assert "WARNING" not in log and "ERROR" not in log, log
+    summary = next(line for line in log.splitlines() if line.startswith("SDG portal:"))
+    assert "0 content problem(s)" in summary, summary
+    assert (tmp_path / "output" / "index.html").is_file()
