@@ -297,7 +297,9 @@ class SdgGenerator(Generator):
         finally:
             self.close_sections()
         self._write_data(records=not elsewhere)
-        console.print(self.summary())
+        # one line in any terminal and in CI logs: rich would break it at the console's
+        # width (80 columns when the output is not a terminal)
+        console.print(self.summary(), soft_wrap=True, markup=False)
 
     def _write_pages(self, writer) -> None:
         """The all-goals page and a page per goal, target and indicator."""
