@@ -141,7 +141,9 @@ class Session:
             # reading and analysis overlap: show both, from the first article read
             self.progress = Progress(
                 TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                console=console, transient=True,
+                # nothing where the output is not a terminal (a CI log): rich would leave
+                # a blank line per bar there, and the summary line says what was analysed
+                console=console, transient=True, disable=not console.is_terminal,
             )
             self.read_task = self.progress.add_task("Reading articles", total=files)
             self.analysis_task = self.progress.add_task("Analysing articles", total=files)
@@ -319,7 +321,7 @@ def _attach(generator, session: Session) -> None:
     steps += [(article, key, results.__next__, True) for article, key, _ in pending]
     threshold = settings.get("SDG_PROGRESS_THRESHOLD")
     if session.progress is None and threshold is not None and len(steps) > threshold:
-        steps = track(steps, description="Analysing articles", console=console, transient=True)
+        steps = track(steps, description="Analysing articles", console=console, transient=True, disable=not console.is_terminal)
     failed = {}  # id(article) -> what its analysis raised
     for article, key, result, here in steps:
         analysis = result()

@@ -295,6 +295,8 @@ def test_a_large_build_shows_reading_and_analysis_progress(make_generator, tmp_p
         return real_pool(*args, **kwargs)
 
     monkeypatch.setattr(workers, "ProcessPoolExecutor", pool)
+    # the bars are drawn in a terminal only: this test's output is not one
+    monkeypatch.setattr(content.console, "_force_terminal", True)
     build(make_generator, tmp_path, **PARALLEL, SDG_PROGRESS_THRESHOLD=3)
     assert shown == [("Reading articles", 5, 5), ("Analysing articles", 5, 5)]
     assert new_threads_at_fork == [[]]
@@ -302,6 +304,18 @@ def test_a_large_build_shows_reading_and_analysis_progress(make_generator, tmp_p
     shown.clear()
     build(make_generator, tmp_path, **PARALLEL, SDG_PROGRESS_THRESHOLD=5)  # not more than 5 articles
     assert shown == []
+
+
+@pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
+def test_no_progress_bars_where_the_output_is_not_a_terminal(make_generator, tmp_path, capsys):
+    # a CI log: rich would leave a blank line per bar there
+    assert not content.console.is_terminal
+
+    def blank_lines(**settings):
+        build(make_generator, tmp_path, **PARALLEL, **settings)
+        return capsys.readouterr().out.splitlines().count("")
+
+    assert blank_lines(SDG_PROGRESS_THRESHOLD=3) == blank_lines(SDG_PROGRESS_THRESHOLD=None)
 
 
 @pytest.mark.skipif(not workers.can_fork(), reason="worker processes are forked on Linux only")
