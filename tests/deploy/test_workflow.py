@@ -72,9 +72,11 @@ def test_it_runs_on_a_push_to_main(workflow):
     assert "main" in workflow["on"]["push"]["branches"]
 
 
-def test_the_tests_run_before_the_build_for_publishing(workflow):
+def test_it_installs_then_tests_then_builds_for_publishing(workflow):
     build = workflow["jobs"]["build"]
+    install_at, _ = step_running(build, "make venv")
     tests_at, _ = step_running(build, "make test")
+    assert install_at < tests_at
     publish_at, publish = step_running(build, "make publish")
     assert tests_at < publish_at
     # SITEURL is the Pages URL that actions/configure-pages works out (a project site
