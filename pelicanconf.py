@@ -1,5 +1,7 @@
 """Site settings for building the bundled content (``make html``)."""
 
+import logging
+
 AUTHOR = "SDG News Analysis"
 SITENAME = "SDG News Analysis"
 SITEURL = ""
@@ -58,7 +60,7 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 # preview; Pelican warns of it on every local build. The builds for publishing set
 # SITEURL (publishconf.py), which gives absolute feed URLs (tests/deploy checks them),
 # so the warning is kept out of the quick start.
-LOG_FILTER = [(30, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid")]
+LOG_FILTER = [(logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid")]
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
