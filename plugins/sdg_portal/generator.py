@@ -338,8 +338,9 @@ class SdgGenerator(Generator):
         problems = self.context.get("sdg_problems", [])
         errors = sum(1 for p in problems if p.severity == "error")
         fw = self.framework
+        n = stats["analysed"] + stats["cached"]
         return (
-            f"SDG portal: {stats['analysed'] + stats['cached']} articles analysed "
+            f"SDG portal: {n} article{'s' if n != 1 else ''} analysed "
             f"({stats['cached']} unchanged, from the cache); pages written: "
             f"{pages(fw.goals)} goal, {pages(fw.targets)} target, {pages(fw.indicators)} indicator; "
             f"{len(problems)} content problem(s) ({errors} error(s), {len(problems) - errors} warning(s))"
