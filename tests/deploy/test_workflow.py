@@ -87,6 +87,27 @@ def test_it_installs_then_tests_then_builds_for_publishing(workflow):
     assert build["steps"].index(configure) < publish_at
 
 
+def test_the_build_for_publishing_starts_from_the_last_deployments_analyses(workflow):
+    from pelican.settings import read_settings
+
+    from sdg_portal.cache import CACHE_NAME
+    from sdg_portal.settings import DEFAULTS
+
+    build = workflow["jobs"]["build"]
+    caches = [s for s in steps_using(build, "actions/cache") if "sdg-analyses" in s["with"]["key"]]
+    assert len(caches) == 1
+    (cache,) = caches
+    # the file the portal keeps its analyses in, where `make publish` (run from the
+    # checkout) looks for it
+    settings = read_settings(str(ROOT / "publishconf.py"))
+    assert settings.get("SDG_ANALYSIS_CACHE", DEFAULTS["SDG_ANALYSIS_CACHE"])
+    assert cache["with"]["path"] == f"{settings['CACHE_PATH']}/{CACHE_NAME}"
+    # a new entry each run (entries cannot be updated), starting from the latest one
+    assert "github.sha" in cache["with"]["key"]
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+    assert build["steps"].index(cache) < step_running(build, "make publish")[0]
+
+
 def test_the_makefile_publishes_with_publishconf():
     # what `make publish` runs, printed without running it
     done = subprocess.run(["make", "-n", "publish"], cwd=ROOT, capture_output=True, text=True, timeout=60)
