@@ -15,6 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pelican.settings import read_settings
+
+from sdg_portal.cache import CACHE_NAME
+from sdg_portal.settings import DEFAULTS
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -88,11 +92,6 @@ def test_it_installs_then_tests_then_builds_for_publishing(workflow):
 
 
 def test_the_build_for_publishing_starts_from_the_last_deployments_analyses(workflow):
-    from pelican.settings import read_settings
-
-    from sdg_portal.cache import CACHE_NAME
-    from sdg_portal.settings import DEFAULTS
-
     build = workflow["jobs"]["build"]
     caches = [s for s in steps_using(build, "actions/cache") if "sdg-analyses" in s["with"]["key"]]
     assert len(caches) == 1
