@@ -25,7 +25,9 @@ build from the smallest N to the largest.
 ``--profile`` instead builds the portal in-process under cProfile and prints the
 15 functions with the most cumulative time (and the 15 with the most own time);
 ``--stages`` builds it in-process with timers around its stages (no profiler
-overhead) and prints the seconds spent in each, by template for the pages written.
+overhead) and prints the seconds spent in each, by template for the pages written,
+and for the four generator stages the build process's CPU time and the cores busy
+meanwhile (from /proc/stat: the workers and the section process show there).
 ``--keep`` keeps the corpus and outputs under benchmarks/out/.
 """
 
@@ -436,14 +438,18 @@ def _short_paths(text: str) -> str:
 
 # -- stages -------------------------------------------------------------------------------
 class StageTimer:
-    """Wall time spent in chosen functions, by label, measured without a profiler's overhead."""
+    """Wall time spent in chosen functions, by label, measured without a profiler's
+    overhead; for those wrapped with ``cpu=True``, also this process's CPU time and how
+    many of the machine's cores were busy meanwhile (:func:`busy_jiffies`): where a
+    core idles, and so what running a stage beside another could give."""
 
     def __init__(self):
         self.seconds: dict[str, float] = {}
         self.calls: dict[str, int] = {}
+        self.cpu: dict[str, list[float]] = {}  # label -> [own CPU s, busy jiffies, all jiffies]
         self._active: set[str] = set()
 
-    def wrap(self, owner, name: str, label=None):
+    def wrap(self, owner, name: str, label=None, cpu: bool = False):
         original = getattr(owner, name)
         timer = self
 
@@ -452,6 +458,8 @@ class StageTimer:
             if key in timer._active:  # recursion or re-entry: count the outer call only
                 return original(*args, **kwargs)
             timer._active.add(key)
+            if cpu:
+                own0, (busy0, all0) = _own_cpu(), busy_jiffies()
             t0 = time.perf_counter()
             try:
                 return original(*args, **kwargs)
@@ -459,8 +467,32 @@ class StageTimer:
                 timer._active.discard(key)
                 timer.seconds[key] = timer.seconds.get(key, 0.0) + time.perf_counter() - t0
                 timer.calls[key] = timer.calls.get(key, 0) + 1
+                if cpu:
+                    busy1, all1 = busy_jiffies()
+                    row = timer.cpu.setdefault(key, [0.0, 0, 0])
+                    row[0] += _own_cpu() - own0
+                    row[1] += busy1 - busy0
+                    row[2] += all1 - all0
 
         setattr(owner, name, timed)
+
+
+def _own_cpu() -> float:
+    """CPU seconds of this process (all its threads; not its children)."""
+    t = os.times()
+    return t.user + t.system
+
+
+def busy_jiffies() -> tuple[int, int]:
+    """The machine's CPU time so far, busy and in all, summed over its cores, in clock
+    ticks (the first line of ``/proc/stat``); (0, 0) where there is none."""
+    try:
+        with open("/proc/stat") as fh:
+            ticks = [int(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    idle = sum(ticks[3:5])  # idle, iowait
+    return sum(ticks) - idle, sum(ticks)
 
 
 def stage_portal(run_dir: Path, corpus: Path) -> None:
@@ -485,12 +517,12 @@ def stage_portal(run_dir: Path, corpus: Path) -> None:
     timer.wrap(sections.SectionServer, "get", "article pages: sections from their process (SectionServer.get)")
     timer.wrap(generator, "article_jsonld", "sdg context: structured.article_jsonld")
     timer.wrap(generator.SdgGenerator, "_cross_link", "sdg context: _cross_link (related, more on)")
-    timer.wrap(generator.SdgGenerator, "generate_context", "SdgGenerator.generate_context (all)")
+    timer.wrap(generator.SdgGenerator, "generate_context", "SdgGenerator.generate_context (all)", cpu=True)
     timer.wrap(generator.SdgGenerator, "_write_data", "sdg output: _write_data (JSON, CSV)")
     timer.wrap(generator, "write_sdg_feeds", "sdg output: write_sdg_feeds")
-    timer.wrap(generator.SdgGenerator, "generate_output", "SdgGenerator.generate_output (all)")
-    timer.wrap(pg.ArticlesGenerator, "generate_context", "ArticlesGenerator.generate_context (read + analyse)")
-    timer.wrap(pg.ArticlesGenerator, "generate_output", "ArticlesGenerator.generate_output (all)")
+    timer.wrap(generator.SdgGenerator, "generate_output", "SdgGenerator.generate_output (all)", cpu=True)
+    timer.wrap(pg.ArticlesGenerator, "generate_context", "ArticlesGenerator.generate_context (read + analyse)", cpu=True)
+    timer.wrap(pg.ArticlesGenerator, "generate_output", "ArticlesGenerator.generate_output (all)", cpu=True)
     timer.wrap(pg.StaticGenerator, "generate_output", "StaticGenerator.generate_output")
     timer.wrap(pw.Writer, "write_file", lambda self, name, template, *a, **k: f"write: {template.name}")
     timer.wrap(pw.Writer, "write_feed", "write: feeds (Writer.write_feed)")
@@ -506,6 +538,16 @@ def stage_portal(run_dir: Path, corpus: Path) -> None:
     for key, seconds in sorted(timer.seconds.items(), key=lambda kv: -kv[1]):
         calls = timer.calls[key]
         print(f"  {key:<{width}}  {seconds:8.2f} s  {calls:7,} calls  {1000 * seconds / calls:8.2f} ms each")
+    cores = os.cpu_count() or 1
+    if any(row[2] for row in timer.cpu.values()):
+        # the other processes' share: the analysis workers while reading, the section
+        # process while the pages are written (and whatever else runs on the host)
+        print(f"\nthe build's stages, this process's CPU time and the cores busy meanwhile (of {cores}):")
+        for key, (own, busy, total) in sorted(timer.cpu.items(), key=lambda kv: -timer.seconds[kv[0]]):
+            print(
+                f"  {key:<{width}}  {timer.seconds[key]:8.2f} s  CPU {own:6.2f} s  "
+                f"cores busy {cores * busy / max(total, 1):4.2f}"
+            )
 
 
 # -- report -------------------------------------------------------------------------------
