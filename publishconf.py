@@ -2,7 +2,7 @@
 
 The deployment sets two environment variables (see the README, "Deploying"):
 
-- ``SITEURL``: where the site lives, with no trailing slash; a sub-path works,
+- ``SITEURL`` (required): where the site lives; a sub-path works,
   e.g. ``SITEURL=https://owner.github.io/repo make publish``.
 - ``CNAME``: optional custom domain, e.g. ``news.example.org``; the build then
   writes a ``CNAME`` file (``SDG_CNAME``, plugins/sdg_portal/deploy.py).
@@ -15,7 +15,10 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("SITEURL", "https://example.org").rstrip("/")
+SITEURL = os.environ.get("SITEURL", "").strip().rstrip("/")
+# Without it (or with an address that is not absolute http or https) the build
+# stops at once, saying so: a published site with links to nowhere is worse.
+SDG_REQUIRE_SITEURL = True
 FEED_DOMAIN = SITEURL
 # pelicanconf.py hides Pelican's warning about feeds without SITEURL from local
 # builds; a build for publishing with an empty SITEURL should show it.

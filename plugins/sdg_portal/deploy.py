@@ -1,4 +1,5 @@
-"""Files a static host reads from the site root: ``.nojekyll`` and ``CNAME``.
+"""Files a static host reads from the site root: ``.nojekyll`` and ``CNAME``; and
+the check of the address a site is published at (:func:`site_url`).
 
 Written when the build is finished (``finalized``), from settings rather than from
 content files: Pelican ignores dotfiles in the content folder (``IGNORE_FILES``
@@ -13,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from urllib.parse import urlsplit
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +29,26 @@ def host_of(cname: str) -> str:
     if not _HOST_RE.match(host):
         raise ValueError(f"setting SDG_CNAME must be a host name such as news.example.org, not {cname!r}")
     return host.lower()
+
+
+def site_url(value: str | None) -> str:
+    """The ``SITEURL`` of a build for publishing (``SDG_REQUIRE_SITEURL``): ``value``
+    checked, without its trailing slash. It must be an absolute ``http`` or ``https``
+    address (a sub-path is fine): every link, feed and sitemap entry is made from it,
+    so a missing or mistyped one would publish a site whose links lead elsewhere."""
+    url = (value or "").strip().rstrip("/")
+    if not url:
+        raise ValueError(
+            "SITEURL is not set; a site for publishing needs the address it will have, "
+            "e.g. SITEURL=https://owner.github.io/repo make publish"
+        )
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ValueError(
+            f"SITEURL must be an address such as https://owner.github.io/repo "
+            f"(http or https, a host, no query), not {value!r}"
+        )
+    return url
 
 
 def write_host_files(pelican) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 
+from .deploy import host_of, site_url
+
 logger = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, object] = {
@@ -47,6 +49,7 @@ DEFAULTS: dict[str, object] = {
     # Static hosting (sdg_portal/deploy.py): .nojekyll, and a CNAME file for a custom domain
     "SDG_NOJEKYLL": True,
     "SDG_CNAME": "",  # e.g. "news.example.org"; publishconf.py reads the CNAME env var
+    "SDG_REQUIRE_SITEURL": False,  # stop unless SITEURL is an absolute http(s) address (publishconf.py: True)
     # Search: index the output after every build (make serve sets it; make html runs sdg-portal index itself)
     "SDG_SEARCH_INDEX": False,
 }
@@ -82,6 +85,14 @@ def check(settings: dict) -> None:
     for key in ("SDG_GOAL_URL", "SDG_TARGET_URL", "SDG_INDICATOR_URL"):
         if "{slug}" not in settings[key] and "{code}" not in settings[key]:
             raise SettingsError(f"setting {key} must contain {{slug}} or {{code}}: {settings[key]!r}")
+    # what a deployment is given, checked before anything is built
+    try:
+        if settings["SDG_CNAME"]:
+            host_of(settings["SDG_CNAME"])
+        if settings["SDG_REQUIRE_SITEURL"]:
+            site_url(settings.get("SITEURL"))
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from None
     paginated = dict(settings.get("PAGINATED_TEMPLATES") or {})
     for name in PAGINATED:
         paginated.setdefault(name, settings["SDG_GOAL_PAGINATION"])

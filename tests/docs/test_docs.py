@@ -234,7 +234,6 @@ def produced_messages(tmp_path) -> dict[str, list[str]]:
     from sdg_portal import settings as portal_settings
     from sdg_portal.cli import main
     from sdg_portal.content import deduplicate_slugs
-    from sdg_portal.deploy import host_of
 
     out: dict[str, list[str]] = {}
     for name, data in BAD_INPUTS.items():
@@ -272,13 +271,16 @@ def produced_messages(tmp_path) -> dict[str, list[str]]:
 
     # settings
     messages = []
-    for override in ({"SDG_RELATED_MAX": "5"}, {"SDG_GOAL_URL": "goal/"}):
+    for override in (
+        {"SDG_RELATED_MAX": "5"},
+        {"SDG_GOAL_URL": "goal/"},
+        {"SDG_CNAME": "not a host"},
+        {"SDG_REQUIRE_SITEURL": True, "SITEURL": ""},
+        {"SDG_REQUIRE_SITEURL": True, "SITEURL": "owner.github.io/repo"},
+    ):
         with pytest.raises(portal_settings.SettingsError) as exc:
             portal_settings.check(dict(override))
         messages.append(str(exc.value))
-    with pytest.raises(ValueError) as exc:
-        host_of("not a host")
-    messages.append(str(exc.value))
     out["settings"] = messages
 
     # strict mode: the build stops once every problem is reported
