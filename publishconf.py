@@ -21,7 +21,8 @@ SITEURL = os.environ.get("SITEURL", "").strip().rstrip("/")
 SDG_REQUIRE_SITEURL = True
 FEED_DOMAIN = SITEURL
 # pelicanconf.py hides Pelican's warning about feeds without SITEURL from local
-# builds; a build for publishing with an empty SITEURL should show it.
+# builds; a build for publishing shows it again (for a site that turns
+# SDG_REQUIRE_SITEURL off).
 LOG_FILTER = []
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True

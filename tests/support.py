@@ -1,5 +1,9 @@
 """Helpers shared by the tests: building a site, parsing its pages."""
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -25,6 +29,24 @@ def build_site(content: Path, output: Path, **overrides) -> Path:
     )
     Pelican(settings).run()
     return output
+
+
+def pelican_process(
+    tmp_path: Path, *settings: str, conf: str = "pelicanconf.py", options=(), env=None, columns: int = 200
+) -> tuple[subprocess.CompletedProcess, Path]:
+    """``pelican content`` with ``conf``, run from the checkout as a process of its own
+    (as ``make html`` and ``make publish`` run it), into ``tmp_path/output`` with
+    Pelican's caches in ``tmp_path/cache``; ``settings``: more ``-e`` overrides
+    (``NAME=json``); ``env``: the environment, the tests' own by default; ``columns``:
+    the width rich is given. The finished process and the output folder."""
+    output = tmp_path / "output"
+    cache = f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}"
+    done = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-o", str(output), "-s", conf, *options, "-e", cache, *settings],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**(os.environ if env is None else env), "COLUMNS": str(columns)},
+    )  # fmt: skip
+    return done, output
 
 
 def soup_of(path: Path) -> BeautifulSoup:

@@ -2,17 +2,14 @@
 (``publishconf.py`` sets it) stops the build at once without one, before anything
 is written, and the custom domain is checked as early."""
 
-import json
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 
 from sdg_portal.deploy import site_url
 from sdg_portal.settings import SettingsError, check
-from support import ROOT
+from support import pelican_process
 
 
 @pytest.mark.parametrize(
@@ -58,13 +55,7 @@ def test_a_bad_custom_domain_stops_the_build_before_it_starts():
 
 def publish(tmp_path, **env):
     base = {k: v for k, v in os.environ.items() if k not in ("SITEURL", "CNAME")}
-    output = tmp_path / "output"
-    done = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-o", str(output), "-s", "publishconf.py",
-         "-e", f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**base, "COLUMNS": "200", **env},
-    )  # fmt: skip
-    return done, output
+    return pelican_process(tmp_path, conf="publishconf.py", env={**base, **env})
 
 
 @pytest.mark.build

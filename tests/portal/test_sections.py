@@ -5,8 +5,6 @@ import io
 import logging
 import os
 import signal
-import subprocess
-import sys
 from types import SimpleNamespace
 
 from sdg_analysis import Packed, analyse, load_framework
@@ -14,7 +12,7 @@ from sdg_analysis.anchors import AnchorIds
 from sdg_analysis.render import render_section
 from sdg_analysis.section_server import encode, read_message, serve
 from sdg_portal.sections import SectionServer
-from support import ROOT
+from support import ROOT, pelican_process
 
 TEXTS = [
     "Police freed 120 victims of human trafficking from a forced labour camp; 14 traffickers were convicted.",
@@ -144,12 +142,9 @@ def test_a_server_that_dies_leaves_the_rest_to_the_build(caplog):
 
 def test_a_large_build_takes_every_section_from_the_server(tmp_path):
     # the bundled site as a large one: the threshold at 1 article
-    done = subprocess.run(
-        [sys.executable, "-m", "pelican", str(ROOT / "content"), "-o", str(tmp_path / "out"), "-s",
-         str(ROOT / "pelicanconf.py"), "-D", "-e", "SDG_ANALYSIS_WORKERS=2", "SDG_ANALYSIS_PARALLEL_THRESHOLD=1",
-         f'CACHE_PATH="{tmp_path / "cache"}"'],
-        capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, COLUMNS="400"), timeout=300,
-    )  # fmt: skip
+    done, _ = pelican_process(
+        tmp_path, "SDG_ANALYSIS_WORKERS=2", "SDG_ANALYSIS_PARALLEL_THRESHOLD=1", options=["-D"], columns=400
+    )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     pages = len(list((ROOT / "content" / "articles").glob("*/*.md")))
     log = done.stdout + done.stderr

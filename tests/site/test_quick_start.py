@@ -5,45 +5,23 @@ pelicanconf.py`), as a process of its own, with the output and the caches in a
 temporary folder so that the test leaves the checkout as it was.
 """
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 
-from support import ROOT
+from support import ROOT, pelican_process
 
 pytestmark = pytest.mark.build
 
 
 def test_the_bundled_content_builds_with_no_warning(tmp_path):
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            "content",
-            "-o",
-            str(tmp_path / "output"),
-            "-s",
-            "pelicanconf.py",
-            "-e",
-            f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "COLUMNS": "80"},  # the width rich gives a log that is not a terminal
-    )
+    # 80 columns: the width rich gives a log that is not a terminal
+    done, output = pelican_process(tmp_path, columns=80)
     log = done.stdout + done.stderr
     assert done.returncode == 0, log
     assert "WARNING" not in log and "ERROR" not in log, log
     # the summary is one line, however narrow the terminal
     summary = next(line for line in log.splitlines() if line.startswith("SDG portal:"))
     assert "articles analysed" in summary and summary.endswith("0 content problem(s) (0 error(s), 0 warning(s))"), summary
-    assert (tmp_path / "output" / "index.html").is_file()
+    assert (output / "index.html").is_file()
 
 
 def test_every_static_folder_is_in_the_checkout():
