@@ -110,3 +110,76 @@ def test_the_index_command_fails_when_pagefind_does(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["index", str(tmp_path)])
     assert result.exit_code == 1
     assert "the search index was not made: Pagefind exited with 1: Error: no pages found" in result.output
+
+
+# -- what Pagefind is given to read ------------------------------------------------------
+PAGE = '<!DOCTYPE html><html lang="en"><head><title>{title}</title></head><body>{body}</body></html>'
+
+
+def page(path, title, marked=True, attribute="data-pagefind-body"):
+    body = f"<nav>Site menu</nav><article {attribute}><h1>{title}</h1><p>{title} text about clean water.</p></article>"
+    if not marked:
+        body = f"<h1>{title}</h1><p>A list of articles on {title}.</p>"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(PAGE.format(title=title, body=body), encoding="utf-8")
+
+
+def small_site(root):
+    """Marked pages in a folder (one at its top, one deep), at the top of the site,
+    and a folder of unmarked listing pages, as the portal writes them."""
+    page(root / "articles" / "2024" / "wells" / "index.html", "Wells")
+    page(root / "articles" / "dams.html", "Dams")
+    page(root / "index.html", "Home")
+    page(root / "sdg" / "6" / "index.html", "Goal 6", marked=False)
+    page(root / "sdg" / "6" / "6-1" / "index.html", "Target 6.1", marked=False)
+    page(root / "404.html", "Not found", marked=False)
+    return root
+
+
+def test_pagefind_reads_only_the_folders_and_files_that_hold_marked_pages(tmp_path):
+    from sdg_portal.search import search_glob
+
+    site = small_site(tmp_path)
+    assert search_glob(site) == "{articles/**/*.html,index.html}"
+    (site / "index.html").unlink()
+    assert search_glob(site) == "articles/**/*.html"
+    (site / "pagefind").mkdir()
+    page(site / "pagefind" / "demo.html", "Demo")
+    assert search_glob(site, skip={"pagefind"}) == "articles/**/*.html"
+    assert search_glob(site) == "{articles/**/*.html,pagefind/**/*.html}"
+
+
+def test_the_whole_site_is_read_when_no_page_is_marked_or_a_name_is_not_plain(tmp_path):
+    from sdg_portal.search import DEFAULT_GLOB, search_glob
+
+    page(tmp_path / "a" / "index.html", "A", marked=False)
+    assert search_glob(tmp_path) == DEFAULT_GLOB  # Pagefind then indexes every page
+    page(tmp_path / "news {2024}" / "index.html", "B")
+    assert search_glob(tmp_path) == DEFAULT_GLOB  # braces are glob syntax
+    (tmp_path / "news {2024}" / "index.html").unlink()
+    page(tmp_path / "b" / "index.html", "B", attribute="DATA-PAGEFIND-BODY")  # HTML ignores case
+    assert search_glob(tmp_path) == "b/**/*.html"
+
+
+def test_the_index_of_the_pages_read_is_the_index_of_the_whole_site(tmp_path, monkeypatch):
+    import sdg_portal.search as search
+
+    narrowed, whole = small_site(tmp_path / "narrowed"), small_site(tmp_path / "whole")
+    commands = []
+    run = subprocess.run
+
+    def recording(command, **kwargs):
+        commands.append(command)
+        return run(command, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", recording)
+    make_search_index(narrowed)
+    monkeypatch.setattr(search, "search_glob", lambda site, skip=(): search.DEFAULT_GLOB)
+    make_search_index(whole)
+    assert [c[c.index("--glob") + 1] for c in commands] == ["{articles/**/*.html,index.html}", "**/*.{html}"]
+    assert sum(lang["page_count"] for lang in entry(narrowed)["languages"].values()) == 3
+
+    def files(site):
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+
+    assert files(narrowed) == files(whole)
