@@ -17,7 +17,8 @@ see :func:`pelican`)
 for both, the lines ``ratio portal/plain: <wall ratio>`` and ``memory ratio
 portal/plain: <ratio>``; after each portal build, the same build again with every
 analysis from the analysis cache it filled (what the portal costs besides its
-analyser); then the analysis stage alone (``sdg_analysis.analyse`` in-process on
+analyser); the search step of ``make html`` (``sdg-portal index``: Pagefind) on
+the portal's output; then the analysis stage alone (``sdg_analysis.analyse`` in-process on
 the articles' plain text); then, with Pelican's content cache on, a rebuild after
 editing one article, for both. With several N, the scaling of the portal's full
 build from the smallest N to the largest.
@@ -37,6 +38,7 @@ import argparse
 import cProfile
 import gc
 import io
+import json
 import os
 import platform
 import pstats
@@ -210,9 +212,30 @@ def tree_pss_mib(pid: int) -> float:
 
 
 def pelican(conf: Path, corpus: Path, output: Path, log: Path) -> Run:
-    """One whole ``pelican`` process: wall time and peak memory, the larger of the
-    process's maximum resident set size and the largest proportional set size of
-    it and its worker processes together (sampled every 0.5 s while it has some).
+    """One whole ``pelican`` process building ``corpus`` into ``output``: see :func:`measure`."""
+    if "cache" not in output.name:
+        set_aside(output)
+    command = [*PELICAN, str(corpus), "-o", str(output), "-s", str(conf)]
+    run = measure(command, log, cwd=conf.parent, what=f"pelican ({conf.name})")
+    run.files = sum(len(f) for _, _, f in os.walk(output))
+    return run
+
+
+def search_index(output: Path, log: Path) -> Run:
+    """``sdg-portal index`` on a built site (the search step of ``make html``), as
+    a whole process: Pagefind runs in a child of it. ``files``: the pages indexed."""
+    run = measure([sys.executable, "-m", "sdg_portal.cli", "index", str(output)], log, cwd=ROOT, what="sdg-portal index")
+    entry = output / "pagefind" / "pagefind-entry.json"
+    if run.finished and entry.exists():
+        run.files = sum(lang.get("page_count", 0) for lang in json.loads(entry.read_text(encoding="utf-8"))["languages"].values())
+    return run
+
+
+def measure(command: list[str], log: Path, cwd: Path, what: str) -> Run:
+    """One whole process: wall time and peak memory, the larger of the process's
+    maximum resident set size (which covers the children it waited for) and the
+    largest proportional set size of it and its child processes together (sampled
+    every 0.5 s while it has some).
 
     Linux starts a child's maximum resident set size (``ru_maxrss``) at the peak of
     the process that forked it (on ``exec`` it keeps the high-water mark of the
@@ -220,20 +243,12 @@ def pelican(conf: Path, corpus: Path, output: Path, log: Path) -> Run:
     every build it starts reports at least that. Where ``ru_maxrss`` is not above
     this process's own peak, the child's own high-water mark (``VmHWM``), read at
     every poll, stands for it instead."""
-    if "cache" not in output.name:
-        set_aside(output)
     own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB
     hwm = 0
     with open(log, "w", encoding="utf-8") as fh:
         env = dict(os.environ, COLUMNS="400", PYTHONPATH=CHILD_PYTHONPATH)
         t0 = time.perf_counter()
-        proc = subprocess.Popen(
-            [*PELICAN, str(corpus), "-o", str(output), "-s", str(conf)],
-            stdout=fh,
-            stderr=subprocess.STDOUT,
-            cwd=str(conf.parent),
-            env=env,
-        )
+        proc = subprocess.Popen(command, stdout=fh, stderr=subprocess.STDOUT, cwd=str(cwd), env=env)
         finished = True
         tree_peak = 0.0
         polls = 0
@@ -255,11 +270,10 @@ def pelican(conf: Path, corpus: Path, output: Path, log: Path) -> Run:
         proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode and finished:
         tail = "".join(log.read_text(encoding="utf-8").splitlines(True)[-30:])
-        raise SystemExit(f"pelican failed ({conf.name}, exit {proc.returncode}); log {log}:\n{tail}")
-    files = sum(len(f) for _, _, f in os.walk(output))
+        raise SystemExit(f"{what} failed (exit {proc.returncode}); log {log}:\n{tail}")
     rss = usage.ru_maxrss if usage.ru_maxrss > own_peak or not hwm else hwm  # KiB
     peak = max(rss / 1024, tree_peak)
-    return Run(wall if finished else TIMEOUT, peak, files, finished)
+    return Run(wall if finished else TIMEOUT, peak, 0, finished)
 
 
 def summary_line(log: Path) -> str:
@@ -649,6 +663,14 @@ def bench(n: int, args) -> dict:
             f"peak {analysed.peak_mib:6.1f} MiB  ratio to plain {bound(analysed.wall / plain.wall, exact_a)}, "
             f"memory {analysed.peak_mib / plain.peak_mib:.2f}  "
             f"({len(analysed_runs)} run(s){each}; {cached.group(1) if cached else '?'} of {n:,} analyses from the cache)"
+        )
+
+    if portal.finished:
+        # The search step of make html and make publish, on the last portal build's output.
+        index = search_index(run_dir / "out-portal", run_dir / "portal-index.log")
+        print(
+            f"portal search index (sdg-portal index, Pagefind): {index.seconds().strip()}  peak {index.peak_mib:6.1f} MiB  "
+            f"{index.files:,} pages indexed; with the build (make html): {portal.wall + index.wall:.2f} s"
         )
 
     rate, spent, text_ms, (goals, targets, figures), (build_rate, workers, passes) = analysis_rate(paths)
