@@ -13,7 +13,7 @@ benchmarks/out/build-N/corpus, then builds them
 each as a whole ``pelican`` process with the content cache off, and prints wall
 time, articles per second and peak memory (the child's maximum resident set size, or
 if larger the peak proportional set size of it and its analysis workers together;
-see :func:`pelican`)
+see :func:`measure`)
 for both, the lines ``ratio portal/plain: <wall ratio>`` and ``memory ratio
 portal/plain: <ratio>``; after each portal build, the same build again with every
 analysis from the analysis cache it filled (what the portal costs besides its
