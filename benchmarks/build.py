@@ -130,8 +130,34 @@ def set_aside(path: Path) -> None:
 
 
 def empty_trash() -> None:
+    emptied = bool(_TRASH)
     while _TRASH:
         shutil.rmtree(_TRASH.pop(), ignore_errors=True)
+    if emptied and OUT.is_dir():
+        (OUT / EMPTIED).write_text(f"{time.time():.3f}\n", encoding="utf-8")
+
+
+# When the last run deleted its outputs: a run started within the minute after
+# would create its files among inodes ext4 skips. It waits out the rest.
+EMPTIED = ".emptied"
+SETTLE = 60.0
+
+
+def settle_wait(stamp: Path, now: float) -> float:
+    """Seconds still to wait before building, after the deletion ``stamp`` records."""
+    try:
+        when = float(stamp.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return 0.0
+    return max(0.0, min(SETTLE, when + SETTLE - now))
+
+
+def settle() -> None:
+    wait = settle_wait(OUT / EMPTIED, time.time())
+    if wait:
+        print(f"waiting {wait:.0f} s: the last run deleted its outputs less than {SETTLE:.0f} s ago, "
+              "and ext4 makes files among recently freed inodes slowly (see the notes above empty_trash)")
+        time.sleep(wait)
 
 
 class Run:
@@ -738,6 +764,7 @@ def main(argv=None) -> None:
 
     print(f"machine: {machine()}")
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
+    settle()
     try:
         results = {n: bench(n, args) for n in sizes}
     finally:
