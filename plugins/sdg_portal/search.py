@@ -118,7 +118,11 @@ def search_glob(site: str | Path, skip=()) -> str:
     page is marked or a name is not a plain one. ``skip``: top-level names not to
     look in (the search bundles)."""
     parts = []
-    for entry in sorted(Path(site).iterdir()):
+    try:
+        entries = sorted(Path(site).iterdir())
+    except OSError:
+        return DEFAULT_GLOB  # Pagefind reads the site and says what is wrong with it
+    for entry in entries:
         if entry.name in skip:
             continue
         if entry.is_dir():

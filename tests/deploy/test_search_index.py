@@ -161,6 +161,12 @@ def test_the_whole_site_is_read_when_no_page_is_marked_or_a_name_is_not_plain(tm
     assert search_glob(tmp_path) == "b/**/*.html"
 
 
+def test_a_missing_site_is_left_to_pagefind_to_report(tmp_path, monkeypatch):
+    monkeypatch.setattr(subprocess, "run", lambda command, **kwargs: subprocess.CompletedProcess(command, 1, "", "Error: no such folder\n"))
+    with pytest.raises(SearchIndexError, match="no such folder"):
+        make_search_index(tmp_path / "missing")
+
+
 def test_the_index_of_the_pages_read_is_the_index_of_the_whole_site(tmp_path, monkeypatch):
     import sdg_portal.search as search
 
